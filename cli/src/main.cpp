@@ -1,0 +1,31 @@
+// sailsim: the command line. A thin layer: each subcommand lives in its own file and calls
+// the libraries.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "exit_codes.hpp"
+#include "vectors_command.hpp"
+
+int main(int argc, char** argv) {
+  using namespace sailsim::cli;
+  CLI::App app{"sailsim: the Sail card co-simulation harness"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "sailsim " SAILSIM_VERSION);
+  VectorsOptions vectors;
+  CLI::App* vectors_cmd = add_vectors_command(app, vectors);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version are "errors" with code 0; anything else is bad input.
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitBadInput;
+  }
+  try {
+    if (vectors_cmd->parsed()) return run_vectors(vectors, std::cout, std::cerr);
+  } catch (const std::exception& e) {
+    std::cerr << "sailsim: internal error: " << e.what() << "\n";
+    return kExitCheckFailed;
+  }
+  return kExitBadInput;
+}

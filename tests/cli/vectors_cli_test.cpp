@@ -1,0 +1,181 @@
+// `sailsim vectors` end to end, as a user runs it: exit codes 0 / 1 / 2 and what it prints.
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "paths.hpp"
+#include "run_command.hpp"
+#include "sailsim/ggml/float_bits.hpp"
+#include "sailsim/vecset/sha256.hpp"
+
+namespace sailsim::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kSailsim = SAILSIM_CLI_PATH;
+
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void write_text(const fs::path& p, const std::string& t) { std::ofstream(p, std::ios::binary) << t; }
+
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
+
+std::string sha_of_file(const fs::path& p) {
+  const std::string t = read_text(p);
+  return vecset::sha256_hex(std::as_bytes(std::span(t.data(), t.size())));
+}
+
+// A private copy of the shared set, in the build folder.
+class VectorsCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    set_ = binary_dir() / "test-output" / ("vectors-cli-" + std::string(info->name()));
+    fs::remove_all(set_);
+    fs::create_directories(set_.parent_path());
+    fs::copy(shared_vectors_dir(), set_, fs::copy_options::recursive);
+  }
+  void TearDown() override {
+    if (!HasFailure()) fs::remove_all(set_);
+  }
+  CommandResult sailsim(const std::string& args) { return run_command(quoted(kSailsim) + " " + args); }
+
+  // Rewrites a file's sha256 in its meta.yaml, and that meta.yaml's in index.yaml, so that
+  // the change is a consistent set (only the data differ, not the checksums).
+  void reseal(const std::string& case_dir, const std::string& file, const std::string& old_sha) {
+    const fs::path meta = set_ / case_dir / "meta.yaml";
+    const std::string old_meta_sha = sha_of_file(meta);
+    std::string t = read_text(meta);
+    replace_all(t, old_sha, sha_of_file(set_ / case_dir / file));
+    write_text(meta, t);
+    std::string idx = read_text(set_ / "index.yaml");
+    replace_all(idx, old_meta_sha, sha_of_file(meta));
+    write_text(set_ / "index.yaml", idx);
+  }
+
+  fs::path set_;
+};
+
+TEST_F(VectorsCli, TheSharedSetPassesInEveryOrder) {
+  const auto r = sailsim("vectors " + quoted(set_.string()) + " --alt all --quantizers");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("13 cases, 13 passed, 0 failed"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("PASS  shared/c01_mixed_m16_k1024_n8"),
+            std::string::npos)
+      << r.output;
+}
+
+TEST_F(VectorsCli, OneFlippedBitExitsOneAndNamesTheElement) {
+  const std::string case_dir = "c01_mixed_m16_k1024_n8";  // M = 16
+  const fs::path out = set_ / case_dir / "out.bin";
+  const std::string old_sha = sha_of_file(out);
+  std::string data = read_text(out);
+  const size_t element = 2 * 16 + 5;  // (m=5, n=2)
+  uint32_t before;
+  std::memcpy(&before, data.data() + 4 * element, 4);
+  const uint32_t after = before ^ 1u;
+  std::memcpy(data.data() + 4 * element, &after, 4);
+  write_text(out, data);
+  reseal(case_dir, "out.bin", old_sha);
+
+  const auto r = sailsim("vectors " + quoted(set_.string()));
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find("FAIL  shared/" + case_dir), std::string::npos)
+      << r.output;
+  const std::string line = "generic (m=5, n=2): expected " + ggml::describe_bits(after) + ", actual " +
+                           ggml::describe_bits(before) + ", ulp 1";
+  EXPECT_NE(r.output.find(line), std::string::npos) << "wanted: " << line << "\n" << r.output;
+  EXPECT_NE(r.output.find("12 passed, 1 failed"), std::string::npos) << r.output;
+}
+
+TEST_F(VectorsCli, BrokenMetaYamlExitsTwoNamingTheLine) {
+  const fs::path meta = set_ / "c03_const_m8_k256_n8" / "meta.yaml";
+  std::string t = read_text(meta);
+  replace_all(t, "N: 8\n", "N: [8\n");  // line 9 of this meta.yaml
+  write_text(meta, t);
+  const auto r = sailsim("vectors " + quoted((set_ / "c03_const_m8_k256_n8").string()));
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find(meta.string() + ":"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("malformed YAML"), std::string::npos) << r.output;
+}
+
+TEST_F(VectorsCli, ABrokenMetaInsideASetIsCaughtByTheIndexChecksum) {
+  const fs::path meta = set_ / "c03_const_m8_k256_n8" / "meta.yaml";
+  std::string t = read_text(meta);
+  replace_all(t, "N: 8\n", "N: 9\n");
+  write_text(meta, t);
+  const auto r = sailsim("vectors " + quoted(set_.string()));
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("index.yaml:9:"), std::string::npos) << r.output;  // c03's line in index.yaml
+  EXPECT_NE(r.output.find("sha256 mismatch for c03_const_m8_k256_n8/meta.yaml"), std::string::npos) << r.output;
+}
+
+TEST_F(VectorsCli, KNotAMultipleOf256ExitsTwo) {
+  const fs::path meta = set_ / "c00_gauss_m1_k256_n1" / "meta.yaml";
+  std::string t = read_text(meta);
+  replace_all(t, "K: 256", "K: 300");
+  write_text(meta, t);
+  const auto r = sailsim("vectors " + quoted((set_ / "c00_gauss_m1_k256_n1").string()));
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("meta.yaml:8:4: K = 300 is not a positive multiple of 256"), std::string::npos) << r.output;
+}
+
+TEST_F(VectorsCli, CorruptDataExitsTwoWithTheChecksum) {
+  const fs::path a = set_ / "c00_gauss_m1_k256_n1" / "a.bin";
+  std::string t = read_text(a);
+  t[20] = static_cast<char>(t[20] ^ 0x10);
+  write_text(a, t);
+  const auto r = sailsim("vectors " + quoted(set_.string()));
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find(a.string() + ": sha256 mismatch"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("PASS"), std::string::npos) << "nothing may run on bad input\n" << r.output;
+}
+
+TEST_F(VectorsCli, MissingFileExitsTwo) {
+  fs::remove(set_ / "c05_tiny_m6_k512_n5" / "b.bin");
+  const auto r = sailsim("vectors " + quoted(set_.string()));
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("c05_tiny_m6_k512_n5/b.bin: missing"), std::string::npos) << r.output;
+}
+
+TEST_F(VectorsCli, BadArgumentsExitTwo) {
+  EXPECT_EQ(sailsim("vectors " + quoted((set_ / "no-such-folder").string())).exit_code, 2);
+  EXPECT_EQ(sailsim("vectors " + quoted(set_.string()) + " --alt fastest").exit_code, 2);
+  EXPECT_EQ(sailsim("vectors").exit_code, 2);
+  EXPECT_EQ(sailsim("frobnicate").exit_code, 2);
+  EXPECT_EQ(sailsim("--help").exit_code, 0);
+  const auto rtl = sailsim("vectors " + quoted(set_.string()) + " --engine rtl");
+  EXPECT_EQ(rtl.exit_code, 2) << rtl.output;
+  EXPECT_NE(rtl.output.find("--engine rtl is not available yet"), std::string::npos) << rtl.output;
+}
+
+TEST(VectorsCliFresh, SetsMadeByTheRealGgmlPass) {
+  // Sets sailsim has never seen: new shapes and data, every bit from the GGML oracle.
+  const fs::path dir = binary_dir() / "test-output" / "vectors-cli-fresh";
+  fs::remove_all(dir);
+  for (int seed : {11, 12}) {
+    const fs::path set = dir / std::to_string(seed);
+    const auto made = run_command(quoted(SAILSIM_MAKE_VECTOR_SET_PATH) + " --out " + quoted(set.string()) +
+                                  " --seed " + std::to_string(seed) + " --cases 6");
+    ASSERT_EQ(made.exit_code, 0) << made.output;
+    const auto r = run_command(quoted(kSailsim) + " vectors " + quoted(set.string()) + " --alt all --quantizers");
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("6 cases, 6 passed, 0 failed"), std::string::npos) << r.output;
+  }
+  if (!::testing::Test::HasFailure()) fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace sailsim::testing
