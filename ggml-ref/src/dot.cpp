@@ -37,9 +37,14 @@ struct GenericInts {
 GenericInts generic_ints(const BlockQ4K& x, const BlockQ8K& y) {
   const ScalesMins sm = unpack_scales_mins(x.scales);
   GenericInts r{};
-  for (int e = 0; e < kQK; ++e) {
-    const int prod = y.qs[static_cast<size_t>(e)] * q4_at(x, e);  // fits int16, as aux16 does
-    r.aux32[e % 8] += sm.sc[static_cast<size_t>(e / 32)] * prod;
+  // Chunk c holds elements 64c..64c+63: low nibbles first (sub-block 2c), then high (2c+1).
+  for (size_t c = 0; c < 4; ++c) {
+    const int32_t sc_lo = sm.sc[2 * c], sc_hi = sm.sc[2 * c + 1];
+    for (size_t t = 0; t < 32; ++t) {
+      const uint8_t byte = x.qs[32 * c + t];
+      r.aux32[t % 8] += sc_lo * (y.qs[64 * c + t] * (byte & 0x0F));  // fits int16, as GGML's aux16 does
+      r.aux32[t % 8] += sc_hi * (y.qs[64 * c + 32 + t] * (byte >> 4));
+    }
   }
   for (size_t g = 0; g < 16; ++g) r.sumi += y.bsums[g] * sm.mn[g / 2];
   return r;
