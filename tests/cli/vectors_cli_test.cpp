@@ -32,6 +32,13 @@ void replace_all(std::string& text, const std::string& from, const std::string& 
   }
 }
 
+// Replaces every `from` in a text file by `to`.
+void edit_file(const fs::path& p, const std::string& from, const std::string& to) {
+  std::string t = read_text(p);
+  replace_all(t, from, to);
+  write_text(p, t);
+}
+
 std::string sha_of_file(const fs::path& p) {
   const std::string t = read_text(p);
   return vecset::sha256_hex(std::as_bytes(std::span(t.data(), t.size())));
@@ -57,12 +64,8 @@ class VectorsCli : public ::testing::Test {
   void reseal(const std::string& case_dir, const std::string& file, const std::string& old_sha) {
     const fs::path meta = set_ / case_dir / "meta.yaml";
     const std::string old_meta_sha = sha_of_file(meta);
-    std::string t = read_text(meta);
-    replace_all(t, old_sha, sha_of_file(set_ / case_dir / file));
-    write_text(meta, t);
-    std::string idx = read_text(set_ / "index.yaml");
-    replace_all(idx, old_meta_sha, sha_of_file(meta));
-    write_text(set_ / "index.yaml", idx);
+    edit_file(meta, old_sha, sha_of_file(set_ / case_dir / file));
+    edit_file(set_ / "index.yaml", old_meta_sha, sha_of_file(meta));
   }
 
   fs::path set_;
@@ -102,9 +105,7 @@ TEST_F(VectorsCli, OneFlippedBitExitsOneAndNamesTheElement) {
 
 TEST_F(VectorsCli, BrokenMetaYamlExitsTwoNamingTheLine) {
   const fs::path meta = set_ / "c03_const_m8_k256_n8" / "meta.yaml";
-  std::string t = read_text(meta);
-  replace_all(t, "N: 8\n", "N: [8\n");  // line 9 of this meta.yaml
-  write_text(meta, t);
+  edit_file(meta, "N: 8\n", "N: [8\n");  // line 9 of this meta.yaml
   const auto r = sailsim("vectors " + quoted((set_ / "c03_const_m8_k256_n8").string()));
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_NE(r.output.find(meta.string() + ":"), std::string::npos) << r.output;
@@ -113,9 +114,7 @@ TEST_F(VectorsCli, BrokenMetaYamlExitsTwoNamingTheLine) {
 
 TEST_F(VectorsCli, ABrokenMetaInsideASetIsCaughtByTheIndexChecksum) {
   const fs::path meta = set_ / "c03_const_m8_k256_n8" / "meta.yaml";
-  std::string t = read_text(meta);
-  replace_all(t, "N: 8\n", "N: 9\n");
-  write_text(meta, t);
+  edit_file(meta, "N: 8\n", "N: 9\n");
   const auto r = sailsim("vectors " + quoted(set_.string()));
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_NE(r.output.find("index.yaml:9:"), std::string::npos) << r.output;  // c03's line in index.yaml
@@ -124,9 +123,7 @@ TEST_F(VectorsCli, ABrokenMetaInsideASetIsCaughtByTheIndexChecksum) {
 
 TEST_F(VectorsCli, KNotAMultipleOf256ExitsTwo) {
   const fs::path meta = set_ / "c00_gauss_m1_k256_n1" / "meta.yaml";
-  std::string t = read_text(meta);
-  replace_all(t, "K: 256", "K: 300");
-  write_text(meta, t);
+  edit_file(meta, "K: 256", "K: 300");
   const auto r = sailsim("vectors " + quoted((set_ / "c00_gauss_m1_k256_n1").string()));
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_NE(r.output.find("meta.yaml:8:4: K = 300 is not a positive multiple of 256"), std::string::npos) << r.output;
