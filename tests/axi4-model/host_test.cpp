@@ -7,13 +7,6 @@
 namespace sailsim::axi4::test {
 namespace {
 
-CheckerConfig strict() {
-  CheckerConfig c;
-  c.port = "ddr";
-  c.policy = CheckerPolicy::Throw;
-  return c;
-}
-
 TEST(Host, WriteSplitsIntoLegalBursts) {
   Rig rig({}, {}, strict(), {}, 1000);
   const uint64_t addr = 0x10FF3;

@@ -11,13 +11,6 @@
 namespace sailsim::axi4::test {
 namespace {
 
-CheckerConfig strict() {
-  CheckerConfig c;
-  c.port = "ddr";
-  c.policy = CheckerPolicy::Throw;
-  return c;
-}
-
 TEST(MemoryPort, WriteThenReadBack) {
   Rig rig({}, {}, strict());
   const auto data = iota_bytes(100, 7);

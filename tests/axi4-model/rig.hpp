@@ -47,4 +47,12 @@ inline std::vector<uint8_t> iota_bytes(size_t n, uint8_t start = 0) {
   return v;
 }
 
+// A checker on the "ddr" port that stops the test at the first violation.
+inline CheckerConfig strict() {
+  CheckerConfig c;
+  c.port = "ddr";
+  c.policy = CheckerPolicy::Throw;
+  return c;
+}
+
 }  // namespace sailsim::axi4::test
