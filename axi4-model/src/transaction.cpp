@@ -5,15 +5,23 @@
 
 namespace sailsim::axi4 {
 
-Transaction make_write(const BurstShape& shape, std::span<const uint8_t> bytes, uint32_t id,
-                       std::span<const uint32_t> strobes) {
+namespace {
+// The address-channel fields every transaction takes from its burst shape.
+Transaction header(Dir dir, const BurstShape& shape, uint32_t id) {
   Transaction txn;
-  txn.dir = Dir::Write;
+  txn.dir = dir;
   txn.id = id;
   txn.addr = shape.addr;
   txn.len = shape.len;
   txn.size = shape.size;
   txn.burst = shape.burst;
+  return txn;
+}
+}  // namespace
+
+Transaction make_write(const BurstShape& shape, std::span<const uint8_t> bytes, uint32_t id,
+                       std::span<const uint32_t> strobes) {
+  Transaction txn = header(Dir::Write, shape, id);
   if (!strobes.empty() && strobes.size() != shape.beats())
     throw std::invalid_argument("make_write: one strobe mask per beat is needed");
   if (bytes.size() != selected_bytes(shape))
@@ -33,13 +41,7 @@ Transaction make_write(const BurstShape& shape, std::span<const uint8_t> bytes, 
 }
 
 Transaction make_read(const BurstShape& shape, uint32_t id) {
-  Transaction txn;
-  txn.dir = Dir::Read;
-  txn.id = id;
-  txn.addr = shape.addr;
-  txn.len = shape.len;
-  txn.size = shape.size;
-  txn.burst = shape.burst;
+  Transaction txn = header(Dir::Read, shape, id);
   return txn;
 }
 

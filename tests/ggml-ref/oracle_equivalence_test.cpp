@@ -199,6 +199,20 @@ TEST(OracleQuantizers, DequantizeQ4KMatches) {
   }
 }
 
+TEST(OracleQuantizers, DequantizeQ8KMatches) {
+  SAILSIM_REQUIRE_ORACLE(oracle);
+  Rng rng(0xD8);
+  for (int i = 0; i < 4'000; ++i) {
+    const BlockQ8K b = testing::random_q8k_raw(rng, true);
+    std::vector<float> want(256), got(256);
+    oracle->dequantize_row_q8_K(std::span(&b, 1), want);
+    dequantize_row_q8_K(std::span(&b, 1), got);
+    for (size_t e = 0; e < 256; ++e) {
+      ASSERT_TRUE(same_result(want[e], got[e])) << "block " << i << " element " << e;
+    }
+  }
+}
+
 TEST(OracleFp16, EveryHalfCodeConvertsExactly) {
   SAILSIM_REQUIRE_ORACLE(oracle);
   for (uint32_t h = 0; h < 65536; ++h) {

@@ -65,7 +65,7 @@ struct Oracle::Impl {
   Fp16ToFp32Fn fp16_to_fp32 = nullptr;
   Fp32ToFp16Fn fp32_to_fp16 = nullptr;
   QuantizeFn quantize_q4k = nullptr, quantize_q8k = nullptr;
-  DequantizeFn dequantize_q4k = nullptr;
+  DequantizeFn dequantize_q4k = nullptr, dequantize_q8k = nullptr;
   VecDotFn dot_generic = nullptr, dot_fused = nullptr, dot_simd = nullptr;
 };
 
@@ -95,6 +95,7 @@ std::unique_ptr<Oracle> Oracle::load(const std::filesystem::path& libdir) {
   impl->quantize_q4k = impl->base.symbol<QuantizeFn>("quantize_row_q4_K_ref");
   impl->quantize_q8k = impl->base.symbol<QuantizeFn>("quantize_row_q8_K_ref");
   impl->dequantize_q4k = impl->base.symbol<DequantizeFn>("dequantize_row_q4_K");
+  impl->dequantize_q8k = impl->base.symbol<DequantizeFn>("dequantize_row_q8_K");
   // Without ggml_cpu_init() the CPU library's fp16 table is empty and every dot is 0.
   impl->cpu.symbol<InitFn>("ggml_cpu_init")();
   impl->dot_generic = impl->cpu.symbol<VecDotFn>("ggml_vec_dot_q4_K_q8_K_generic");
@@ -141,6 +142,11 @@ void Oracle::quantize_row_q8_K_ref(std::span<const float> x, std::span<BlockQ8K>
 void Oracle::dequantize_row_q4_K(std::span<const BlockQ4K> x, std::span<float> y) const {
   if (y.size() != x.size() * kQK) throw std::invalid_argument("oracle dequantize_row_q4_K: size mismatch");
   impl_->dequantize_q4k(x.data(), y.data(), static_cast<int64_t>(y.size()));
+}
+
+void Oracle::dequantize_row_q8_K(std::span<const BlockQ8K> x, std::span<float> y) const {
+  if (y.size() != x.size() * kQK) throw std::invalid_argument("oracle dequantize_row_q8_K: size mismatch");
+  impl_->dequantize_q8k(x.data(), y.data(), static_cast<int64_t>(y.size()));
 }
 
 float Oracle::vec_dot(DotOrder order, std::span<const BlockQ4K> x, std::span<const BlockQ8K> y) const {

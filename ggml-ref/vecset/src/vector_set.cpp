@@ -5,6 +5,7 @@
 #include <iterator>
 #include <set>
 
+#include "sailsim/ggml/matmul.hpp"
 #include "sailsim/vecset/sha256.hpp"
 #include "yaml_fields.hpp"
 
@@ -40,6 +41,7 @@ const std::vector<uint32_t>* Case::expected_for(DotOrder order) const {
 }
 
 std::vector<float> reference_outputs(const Case& c, DotOrder order) {
+  if (c.kind == CaseKind::Matmul) return ggml::matmul_q4_K_q8_K(order, {.m = c.m, .k = c.k, .n = c.n}, c.a, c.b);
   std::vector<float> out(c.outputs());
   for (size_t i = 0; i < out.size(); ++i) out[i] = ggml::vec_dot_q4_K_q8_K(order, c.a_row_of(i), c.b_row_of(i));
   return out;

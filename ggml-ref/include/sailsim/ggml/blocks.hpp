@@ -50,9 +50,4 @@ inline uint8_t q4_at(const BlockQ4K& b, int e) {
 std::vector<BlockQ4K> q4k_blocks_from_bytes(std::span<const std::byte> bytes);
 std::vector<BlockQ8K> q8k_blocks_from_bytes(std::span<const std::byte> bytes);
 
-template <class Block>
-std::span<const std::byte> block_bytes(std::span<const Block> blocks) {
-  return std::as_bytes(blocks);
-}
-
 }  // namespace sailsim::ggml

@@ -46,6 +46,7 @@ class Oracle {
   void quantize_row_q4_K_ref(std::span<const float> x, std::span<BlockQ4K> y) const;
   void quantize_row_q8_K_ref(std::span<const float> x, std::span<BlockQ8K> y) const;
   void dequantize_row_q4_K(std::span<const BlockQ4K> x, std::span<float> y) const;
+  void dequantize_row_q8_K(std::span<const BlockQ8K> x, std::span<float> y) const;
   // Generic: ggml_vec_dot_q4_K_q8_K_generic of libggml-cpu-x64.so. Fused: the same function
   // of libggml-cpu-haswell.so. Simd: ggml_vec_dot_q4_K_q8_K of libggml-cpu-haswell.so.
   // Throws OracleUnavailable for an alternate order when has_alternate_orders() is false.
