@@ -84,6 +84,28 @@ package axi4_pkg;
     logic  last;
   } r_chan_t;
 
+  // The address of the beat after the one at `addr` in a burst (AXI4 A3.4.1): FIXED stays,
+  // INCR moves to the next size-aligned address, WRAP also wraps at the (len+1)*size
+  // boundary.
+  function automatic addr_t next_beat_addr(addr_t addr, size_t size, len_t len, burst_t burst);
+    addr_t bytes;
+    addr_t aligned;
+    addr_t wrap_bytes;
+    addr_t wrap_base;
+    addr_t next;
+    bytes      = addr_t'(1) << size;
+    aligned    = addr & ~(bytes - addr_t'(1));
+    next       = aligned + bytes;
+    wrap_bytes = bytes * (addr_t'(len) + addr_t'(1));
+    wrap_base  = addr & ~(wrap_bytes - addr_t'(1));
+    if (burst == BURST_FIXED) begin
+      next = addr;
+    end else if (burst == BURST_WRAP && next >= wrap_base + wrap_bytes) begin
+      next = wrap_base;
+    end
+    return next;
+  endfunction
+
   /* verilator lint_on UNUSEDPARAM */
 
 endpackage

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # verilator --lint-only -Wall on every module of an RTL folder (default: rtl/), each as the
-# top with all the folder's packages. Any warning fails. Waivers live in the RTL itself,
-# each with a comment saying why.
+# top with its default parameters, with all the folder's packages, its include/ folder and
+# the folder itself as the library its submodules come from. Any warning fails. Waivers
+# live in the RTL itself, each with a comment saying why.
 set -euo pipefail
 dir=${1:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../rtl" && pwd)}
 shopt -s nullglob
@@ -12,16 +13,18 @@ for file in "$dir"/*.sv; do
   [[ $file == *_pkg.sv ]] && continue
   top=$(basename "$file" .sv)
   count=$((count + 1))
-  if ! out=$(verilator --lint-only -Wall "${packages[@]}" "$file" --top-module "$top" 2>&1); then
+  if ! out=$(verilator --lint-only -Wall -I"$dir/include" -y "$dir" "${packages[@]}" "$file" --top-module "$top" 2>&1); then
     printf 'lint: %s FAILED\n%s\n' "$top" "$out"
     status=1
   else
     printf 'lint: %s clean\n' "$top"
   fi
 done
-# A package alone, too: it must be clean apart from the waivers it documents.
-for pkg in "${packages[@]}"; do
-  verilator --lint-only -Wall "$pkg" >/dev/null 2>&1 || { echo "lint: $(basename "$pkg") FAILED"; status=1; }
-done
+# The packages on their own, too (later packages may use earlier ones): they must be clean
+# apart from the waivers they document.
+if [ "${#packages[@]}" -gt 0 ]; then
+  verilator --lint-only -Wall -I"$dir/include" "${packages[@]}" >/dev/null 2>&1 \
+    || { echo "lint: packages FAILED"; status=1; }
+fi
 [ "$count" -gt 0 ] || { echo "lint: no modules in $dir"; exit 1; }
 exit $status

@@ -133,13 +133,24 @@ Handle Host::issue(Transaction txn, Legality legality) {
 }
 
 bool Host::idle() const {
-  return write_queue_.empty() && read_queue_.empty() && !sending_ && !ar_current_ && writes_in_flight_.empty() &&
-         reads_in_flight_.empty();
+  return write_queue_.empty() && read_queue_.empty() && writing_.empty() && !ar_current_ &&
+         writes_in_flight_.empty() && reads_in_flight_.empty();
 }
 
 size_t Host::in_flight() const {
-  return writes_in_flight_.size() + reads_in_flight_.size() + (sending_ && aw_sent_ ? 1 : 0);
+  size_t addressed = 0;
+  for (const Op& op : writing_) addressed += op.aw_sent ? 1 : 0;
+  return writes_in_flight_.size() + reads_in_flight_.size() + addressed;
 }
+
+Host::Op* Host::next_aw() {
+  for (Op& op : writing_) {
+    if (!op.aw_sent) return &op;
+  }
+  return nullptr;
+}
+
+const Host::Op* Host::next_aw() const { return const_cast<Host*>(this)->next_aw(); }
 
 void Host::log_record(const Op& op, uint64_t cycle) {
   TransactionRecord& r = config_.log->append();
@@ -242,20 +253,21 @@ void Host::sample(const Tick& tick) {
     }
   }
 
-  // Requests and write data.
-  if (sending_) {
-    Op& op = *sending_;
-    if (!aw_sent_ && p.awready) {
-      aw_sent_ = true;
-      op.addr_cycle = cycle;
-    }
+  // Requests and write data. The AW on the bus is the first write not yet addressed; the
+  // W beats on the bus belong to the oldest write (W follows AW order).
+  if (Op* aw = next_aw(); aw && p.awready) {
+    aw->aw_sent = true;
+    aw->addr_cycle = cycle;
+  }
+  if (!writing_.empty()) {
+    Op& op = writing_.front();
     if (op.beat < op.w_beats && p.wready) {
       ++op.beat;
       ++beats_;
     }
-    if (aw_sent_ && op.beat == op.w_beats) {
+    if (op.aw_sent && op.beat == op.w_beats) {
       writes_in_flight_.push_back(std::move(op));
-      sending_.reset();
+      writing_.pop_front();
     }
   }
   if (ar_current_ && p.arready) {
@@ -265,11 +277,12 @@ void Host::sample(const Tick& tick) {
   }
 
   // Next cycle's outputs.
-  if (!sending_ && !write_queue_.empty() && writes_in_flight_.size() < config_.max_writes) {
-    sending_ = std::move(write_queue_.front());
+  if (!write_queue_.empty() && writing_.size() <= config_.aw_lead &&
+      writes_in_flight_.size() + writing_.size() < config_.max_writes) {
+    writing_.push_back(std::move(write_queue_.front()));
     write_queue_.pop_front();
-    sending_->beat = 0;
-    aw_sent_ = false;
+    writing_.back().beat = 0;
+    writing_.back().aw_sent = false;
   }
   if (!ar_current_ && !read_queue_.empty() && reads_in_flight_.size() < config_.max_reads) {
     ar_current_ = std::move(read_queue_.front());
@@ -281,19 +294,21 @@ void Host::sample(const Tick& tick) {
 
 void Host::drive() {
   AxiPins& p = pins_;
-  p.awvalid = sending_ && !aw_sent_;
+  const Op* aw = next_aw();
+  p.awvalid = aw != nullptr;
   if (p.awvalid) {
-    const Transaction& t = sending_->txn;
+    const Transaction& t = aw->txn;
     p.awid = t.id, p.awaddr = t.addr, p.awlen = t.len, p.awsize = t.size;
     p.awburst = static_cast<uint8_t>(t.burst), p.awlock = t.lock;
     p.awcache = t.cache, p.awprot = t.prot, p.awqos = t.qos;
   }
-  p.wvalid = sending_ && sending_->beat < sending_->w_beats;
+  const Op* w = writing_.empty() ? nullptr : &writing_.front();
+  p.wvalid = w && w->beat < w->w_beats;
   if (p.wvalid) {
-    const unsigned beat = sending_->beat;
-    p.wdata = sending_->txn.wdata[beat];
-    p.wstrb = sending_->txn.wstrb[beat];
-    p.wlast = beat + 1 == sending_->w_beats;
+    const unsigned beat = w->beat;
+    p.wdata = w->txn.wdata[beat];
+    p.wstrb = w->txn.wstrb[beat];
+    p.wlast = beat + 1 == w->w_beats;
   }
   p.bready = bready_;
   p.arvalid = ar_current_.has_value();

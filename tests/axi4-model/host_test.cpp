@@ -144,6 +144,35 @@ TEST(Host, ManyInFlightAndAwKeptWithItsW) {
   EXPECT_EQ(w_bursts_started, 20u);
 }
 
+TEST(Host, AwLeadAddressesWritesAheadOfTheirData) {
+  // W ready one cycle in four: without a lead, each AW waits for the previous write's last
+  // beat; with a lead of 3, up to three AWs run ahead and the beats follow in AW order.
+  for (unsigned lead : {0u, 3u}) {
+    MemoryPortConfig config;
+    config.ready.w = 0.25;
+    HostConfig host;
+    host.aw_lead = lead;
+    host.ids = {0, 1, 2, 3};
+    Rig rig(config, host, strict());
+    std::vector<Handle> writes;
+    for (int i = 0; i < 8; ++i) writes.push_back(rig.host.write(0x4000 + 0x100 * i, iota_bytes(0x100, static_cast<uint8_t>(i))));
+    unsigned most_ahead = 0, aw_done = 0, wlast_done = 0;
+    while (!rig.host.idle()) {
+      rig.bench.step();
+      const AxiPins& p = rig.pins;
+      if (p.awvalid && p.awready) ++aw_done;
+      if (p.wvalid && p.wready && p.wlast) ++wlast_done;
+      most_ahead = std::max(most_ahead, aw_done - wlast_done);
+    }
+    EXPECT_EQ(most_ahead, lead == 0 ? 1u : lead + 1) << "lead " << lead;
+    for (int i = 0; i < 8; ++i) {
+      EXPECT_TRUE(writes[static_cast<size_t>(i)]->ok());
+      EXPECT_EQ(rig.memory.peek(0x4000 + 0x100 * i, 0x100), iota_bytes(0x100, static_cast<uint8_t>(i)));
+    }
+    EXPECT_TRUE(rig.checker.clean());
+  }
+}
+
 TEST(Host, ReadyProbabilityDialsBreadyAndRready) {
   HostConfig host;
   host.rready = 0.3;

@@ -29,6 +29,9 @@ struct HostConfig {
   // Transactions in flight at once (AW/AR handshake until B / last R).
   unsigned max_reads = 16;
   unsigned max_writes = 16;
+  // Writes whose AW may be sent ahead of their W beats (the beats then follow in AW order).
+  // 0: a write's AW goes with its W beats and the next write waits for its last beat.
+  unsigned aw_lead = 0;
   // IDs that write() and read() give their bursts, in turn.
   std::vector<uint32_t> ids = {0};
   unsigned id_bits = kIdWidth;
@@ -94,12 +97,15 @@ class Host final : public Component {
     uint64_t want_end = 0;
     unsigned beat = 0;             // W beats sent / R beats received
     unsigned w_beats = 0;
+    bool aw_sent = false;          // writes: AW handshake done
     uint64_t addr_cycle = 0;
     Resp resp = Resp::Okay;
     std::vector<uint8_t> read_lanes;  // for the log only
   };
 
   uint32_t next_id();
+  Op* next_aw();
+  const Op* next_aw() const;
   std::shared_ptr<Completion> new_completion(Dir dir, unsigned bursts);
   void complete(Op& op, uint64_t cycle);
   void log_record(const Op& op, uint64_t cycle);
@@ -111,8 +117,9 @@ class Host final : public Component {
 
   std::deque<Op> write_queue_;
   std::deque<Op> read_queue_;
-  std::optional<Op> sending_;   // the write whose AW and W beats are on the bus
-  bool aw_sent_ = false;
+  // Writes taken from the queue whose W beats have not all been sent, in AW order: the
+  // front one's beats are on the bus, the first one without aw_sent its AW.
+  std::deque<Op> writing_;
   std::optional<Op> ar_current_;
   std::deque<Op> writes_in_flight_;  // AW and all W sent, waiting for B
   std::deque<Op> reads_in_flight_;   // AR sent, waiting for the last R
