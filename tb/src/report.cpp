@@ -34,8 +34,8 @@ const char* resp_name(uint8_t resp) {
 void channels(std::string& out, const axi4::AxiPins& p) {
   append(out, "  AW valid %d ready %d", p.awvalid, p.awready);
   if (p.awvalid) {
-    append(out, "  id 0x%" PRIx32 " addr 0x%" PRIx64 " len %u size %u %s", p.awid, p.awaddr, p.awlen, p.awsize,
-           burst_name(p.awburst));
+    append(out, "  id 0x%" PRIx32 " addr 0x%" PRIx64 " len %u %uB/beat %s", p.awid, p.awaddr, p.awlen,
+           1u << (p.awsize & 7), burst_name(p.awburst));
   }
   append(out, "\n  W  valid %d ready %d", p.wvalid, p.wready);
   if (p.wvalid) append(out, "  last %d strb 0x%08" PRIx32, p.wlast, p.wstrb);
@@ -43,8 +43,8 @@ void channels(std::string& out, const axi4::AxiPins& p) {
   if (p.bvalid) append(out, "  id 0x%" PRIx32 " %s", p.bid, resp_name(p.bresp));
   append(out, "\n  AR valid %d ready %d", p.arvalid, p.arready);
   if (p.arvalid) {
-    append(out, "  id 0x%" PRIx32 " addr 0x%" PRIx64 " len %u size %u %s", p.arid, p.araddr, p.arlen, p.arsize,
-           burst_name(p.arburst));
+    append(out, "  id 0x%" PRIx32 " addr 0x%" PRIx64 " len %u %uB/beat %s", p.arid, p.araddr, p.arlen,
+           1u << (p.arsize & 7), burst_name(p.arburst));
   }
   append(out, "\n  R  valid %d ready %d", p.rvalid, p.rready);
   if (p.rvalid) append(out, "  id 0x%" PRIx32 " %s last %d", p.rid, resp_name(p.rresp), p.rlast);
@@ -62,7 +62,7 @@ void outstanding(std::string& out, const char* what, const char* beats, const st
 }
 
 void transaction(std::string& out, const axi4::TransactionRecord& t) {
-  append(out, "    #%" PRIu64 " %-5s id 0x%" PRIx32 " addr 0x%" PRIx64 " len %u size %u %s %s cycles %" PRIu64
+  append(out, "    #%" PRIu64 " %-5s id 0x%" PRIx32 " addr 0x%" PRIx64 " len %u %uB/beat %s %s cycles %" PRIu64
          "..%" PRIu64 "\n", t.seq, t.dir == axi4::Dir::Write ? "write" : "read", t.id, t.addr, t.axlen,
          t.size_bytes(), burst_name(static_cast<uint8_t>(t.burst)), resp_name(static_cast<uint8_t>(t.resp)),
          t.addr_cycle, t.last_cycle);

@@ -42,14 +42,14 @@ TEST(Watchdog, FiresWhenNothingMovesAndReportsEveryPort) {
     EXPECT_TRUE(contains(report, "port s_ (RTL slave, host attached)")) << report;
     EXPECT_TRUE(contains(report, "port ddr (RTL master, memory attached)")) << report;
     // The request that waits, on both sides of the RTL.
-    const std::string aw = "AW valid 1 ready 0  id 0x0 addr 0x40000 len 1 size 5 INCR";
+    const std::string aw = "AW valid 1 ready 0  id 0x0 addr 0x40000 len 1 32B/beat INCR";
     EXPECT_NE(report.find(aw), std::string::npos) << report;
     EXPECT_NE(report.find(aw), report.rfind(aw)) << "once per port\n" << report;
     EXPECT_TRUE(contains(report, "W beats ahead of their AW: 2")) << report;
     EXPECT_TRUE(contains(report, "host: busy, 0 queued, 0 in flight")) << report;
     // The last 3 of 5 transactions of each port.
     EXPECT_TRUE(contains(report, "last 3 of 5 transactions:")) << report;
-    EXPECT_TRUE(contains(report, "#4 read  id 0x0 addr 0x10400 len 0 size 32 INCR OKAY")) << report;
+    EXPECT_TRUE(contains(report, "#4 read  id 0x0 addr 0x10400 len 0 32B/beat INCR OKAY")) << report;
     EXPECT_FALSE(contains(report, "#1 read")) << report;
   }
 }
