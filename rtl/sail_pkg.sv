@@ -1,7 +1,7 @@
 // sail_pkg: the Sail card's configuration: its address map (contracts.md section 2), the
 // ports of its crossbar, and the identification registers of the control block. The C++
-// side reads the same numbers from sailsim/rtl/sail_map.hpp; tests/rtl checks that the two
-// agree through the Verilated top.
+// side reads the same numbers from sailsim/rtl/sail_map.hpp; tests/sail-top checks that the
+// two agree, constant by constant through a probe and register by register over AXI.
 `include "axi4_typedef.svh"
 
 package sail_pkg;

@@ -1,6 +1,6 @@
 // The Sail card's address map and control-block registers as C++ sees them: the same
-// numbers as rtl/sail_pkg.sv. tests/rtl/sail_top_test.cpp reads every register through the
-// Verilated top and compares it with these, so the two cannot drift apart unnoticed.
+// numbers as rtl/sail_pkg.sv. tests/sail-top/sail_map_test.cpp compares every constant with
+// the package through a Verilated probe, and sail_top_test.cpp reads every register over AXI.
 #pragma once
 
 #include <cstdint>
