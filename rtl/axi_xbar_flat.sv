@@ -5,6 +5,7 @@
 // odd slaves the lower half (so a hole follows), and everything from NoSlaves *
 // RegionStride up is a hole.
 `include "axi4_flat.svh"
+`include "axi4_channels.svh"
 
 module axi_xbar_flat #(
   parameter int unsigned     NoMasters    = 2,
@@ -41,27 +42,9 @@ module axi_xbar_flat #(
     return ends;
   endfunction
 
-  axi4_pkg::ax_chan_t slv_aw       [NoMasters];
-  logic [NoMasters-1:0] slv_aw_valid, slv_aw_ready;
-  axi4_pkg::w_chan_t  slv_w        [NoMasters];
-  logic [NoMasters-1:0] slv_w_valid, slv_w_ready;
-  axi4_pkg::b_chan_t  slv_b        [NoMasters];
-  logic [NoMasters-1:0] slv_b_valid, slv_b_ready;
-  axi4_pkg::ax_chan_t slv_ar       [NoMasters];
-  logic [NoMasters-1:0] slv_ar_valid, slv_ar_ready;
-  axi4_pkg::r_chan_t  slv_r        [NoMasters];
-  logic [NoMasters-1:0] slv_r_valid, slv_r_ready;
-
-  mst_ax_chan_t       mst_aw       [NoSlaves];
-  logic [NoSlaves-1:0] mst_aw_valid, mst_aw_ready;
-  axi4_pkg::w_chan_t  mst_w        [NoSlaves];
-  logic [NoSlaves-1:0] mst_w_valid, mst_w_ready;
-  mst_b_chan_t        mst_b        [NoSlaves];
-  logic [NoSlaves-1:0] mst_b_valid, mst_b_ready;
-  mst_ax_chan_t       mst_ar       [NoSlaves];
-  logic [NoSlaves-1:0] mst_ar_valid, mst_ar_ready;
-  mst_r_chan_t        mst_r        [NoSlaves];
-  logic [NoSlaves-1:0] mst_r_valid, mst_r_ready;
+  // The crossbar's ports, per channel.
+  `AXI4_CHANNEL_ARRAYS(slv, axi4_pkg::ax_chan_t, axi4_pkg::b_chan_t, axi4_pkg::r_chan_t, NoMasters)
+  `AXI4_CHANNEL_ARRAYS(mst, mst_ax_chan_t, mst_b_chan_t, mst_r_chan_t, NoSlaves)
 
   for (genvar i = 0; i < NoMasters; i++) begin : gen_s
     `AXI4_FLAT_SLAVE_PORT(slv, [i], s_, [i])
@@ -89,36 +72,7 @@ module axi_xbar_flat #(
   ) i_xbar (
     .clk_i,
     .rst_ni,
-    .slv_aw_i      (slv_aw),
-    .slv_aw_valid_i(slv_aw_valid),
-    .slv_aw_ready_o(slv_aw_ready),
-    .slv_w_i       (slv_w),
-    .slv_w_valid_i (slv_w_valid),
-    .slv_w_ready_o (slv_w_ready),
-    .slv_b_o       (slv_b),
-    .slv_b_valid_o (slv_b_valid),
-    .slv_b_ready_i (slv_b_ready),
-    .slv_ar_i      (slv_ar),
-    .slv_ar_valid_i(slv_ar_valid),
-    .slv_ar_ready_o(slv_ar_ready),
-    .slv_r_o       (slv_r),
-    .slv_r_valid_o (slv_r_valid),
-    .slv_r_ready_i (slv_r_ready),
-    .mst_aw_o      (mst_aw),
-    .mst_aw_valid_o(mst_aw_valid),
-    .mst_aw_ready_i(mst_aw_ready),
-    .mst_w_o       (mst_w),
-    .mst_w_valid_o (mst_w_valid),
-    .mst_w_ready_i (mst_w_ready),
-    .mst_b_i       (mst_b),
-    .mst_b_valid_i (mst_b_valid),
-    .mst_b_ready_o (mst_b_ready),
-    .mst_ar_o      (mst_ar),
-    .mst_ar_valid_o(mst_ar_valid),
-    .mst_ar_ready_i(mst_ar_ready),
-    .mst_r_i       (mst_r),
-    .mst_r_valid_i (mst_r_valid),
-    .mst_r_ready_o (mst_r_ready)
+    `AXI4_XBAR_CONNECT(slv, mst)
   );
 
 endmodule

@@ -5,6 +5,7 @@
 // joins in the next step; until then its master port is idle and the control block holds
 // the identification registers, so the address map works end to end.
 `include "axi4_flat.svh"
+`include "axi4_channels.svh"
 
 module sail_top #(
   parameter axi4_pkg::addr_t DdrStart = sail_pkg::DdrStart,
@@ -23,27 +24,8 @@ module sail_top #(
   localparam int unsigned NS = NoSlaves;
 
   // The crossbar's ports, per channel.
-  axi4_pkg::ax_chan_t slv_aw [NM];
-  logic [NM-1:0]      slv_aw_valid, slv_aw_ready;
-  axi4_pkg::w_chan_t  slv_w [NM];
-  logic [NM-1:0]      slv_w_valid, slv_w_ready;
-  axi4_pkg::b_chan_t  slv_b [NM];
-  logic [NM-1:0]      slv_b_valid, slv_b_ready;
-  axi4_pkg::ax_chan_t slv_ar [NM];
-  logic [NM-1:0]      slv_ar_valid, slv_ar_ready;
-  axi4_pkg::r_chan_t  slv_r [NM];
-  logic [NM-1:0]      slv_r_valid, slv_r_ready;
-
-  down_ax_chan_t      mst_aw [NS];
-  logic [NS-1:0]      mst_aw_valid, mst_aw_ready;
-  axi4_pkg::w_chan_t  mst_w [NS];
-  logic [NS-1:0]      mst_w_valid, mst_w_ready;
-  down_b_chan_t       mst_b [NS];
-  logic [NS-1:0]      mst_b_valid, mst_b_ready;
-  down_ax_chan_t      mst_ar [NS];
-  logic [NS-1:0]      mst_ar_valid, mst_ar_ready;
-  down_r_chan_t       mst_r [NS];
-  logic [NS-1:0]      mst_r_valid, mst_r_ready;
+  `AXI4_CHANNEL_ARRAYS(slv, axi4_pkg::ax_chan_t, axi4_pkg::b_chan_t, axi4_pkg::r_chan_t, NM)
+  `AXI4_CHANNEL_ARRAYS(mst, down_ax_chan_t, down_b_chan_t, down_r_chan_t, NS)
 
   // ---- Host port -> crossbar master 0; crossbar slave 1 -> DDR port ------------------------
   `AXI4_FLAT_SLAVE_PORT(slv, [MasterHost], s_, )
@@ -102,36 +84,7 @@ module sail_top #(
   ) i_xbar (
     .clk_i,
     .rst_ni,
-    .slv_aw_i      (slv_aw),
-    .slv_aw_valid_i(slv_aw_valid),
-    .slv_aw_ready_o(slv_aw_ready),
-    .slv_w_i       (slv_w),
-    .slv_w_valid_i (slv_w_valid),
-    .slv_w_ready_o (slv_w_ready),
-    .slv_b_o       (slv_b),
-    .slv_b_valid_o (slv_b_valid),
-    .slv_b_ready_i (slv_b_ready),
-    .slv_ar_i      (slv_ar),
-    .slv_ar_valid_i(slv_ar_valid),
-    .slv_ar_ready_o(slv_ar_ready),
-    .slv_r_o       (slv_r),
-    .slv_r_valid_o (slv_r_valid),
-    .slv_r_ready_i (slv_r_ready),
-    .mst_aw_o      (mst_aw),
-    .mst_aw_valid_o(mst_aw_valid),
-    .mst_aw_ready_i(mst_aw_ready),
-    .mst_w_o       (mst_w),
-    .mst_w_valid_o (mst_w_valid),
-    .mst_w_ready_i (mst_w_ready),
-    .mst_b_i       (mst_b),
-    .mst_b_valid_i (mst_b_valid),
-    .mst_b_ready_o (mst_b_ready),
-    .mst_ar_o      (mst_ar),
-    .mst_ar_valid_o(mst_ar_valid),
-    .mst_ar_ready_i(mst_ar_ready),
-    .mst_r_i       (mst_r),
-    .mst_r_valid_i (mst_r_valid),
-    .mst_r_ready_o (mst_r_ready)
+    `AXI4_XBAR_CONNECT(slv, mst)
   );
 
 endmodule

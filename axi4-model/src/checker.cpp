@@ -134,7 +134,7 @@ void Checker::on_aw(const AxiPins& p) {
     report(Rule::OutstandingOverflow, Channel::AW,
            std::to_string(writes_.size() + 1) + " writes outstanding, depth " + std::to_string(config_.max_writes) +
                " (" + ax_fields(p.awaddr, p.awid, p.awlen, p.awsize, p.awburst) + ")");
-  writes_.push_back({p.awid, shape, p.awlock, 0, false, false});
+  writes_.push_back({p.awid, shape, p.awlock, 0, false, false, cycle_});
   // W beats that came before this AW belong to it (and to later AWs, in order).
   while (!early_w_.empty() && w_target()) {
     const EarlyBeat beat = early_w_.front();
@@ -182,7 +182,7 @@ void Checker::on_ar(const AxiPins& p) {
     report(Rule::OutstandingOverflow, Channel::AR,
            std::to_string(reads_.size() + 1) + " reads outstanding, depth " + std::to_string(config_.max_reads) + " (" +
                ax_fields(p.araddr, p.arid, p.arlen, p.arsize, p.arburst) + ")");
-  reads_.push_back({p.arid, shape, p.arlock, 0, false});
+  reads_.push_back({p.arid, shape, p.arlock, 0, false, cycle_});
 }
 
 void Checker::check_new_b(const AxiPins& p) {
@@ -254,6 +254,18 @@ void Checker::on_r(const AxiPins& p) {
       oldest->reported = true;
     }
   }
+}
+
+std::vector<Checker::Pending> Checker::pending_writes() const {
+  std::vector<Pending> out;
+  for (const WriteRequest& w : writes_) out.push_back({w.id, w.shape.addr, w.shape.len, w.addr_cycle, w.w_beats});
+  return out;
+}
+
+std::vector<Checker::Pending> Checker::pending_reads() const {
+  std::vector<Pending> out;
+  for (const ReadRequest& r : reads_) out.push_back({r.id, r.shape.addr, r.shape.len, r.addr_cycle, r.beats_seen});
+  return out;
 }
 
 void Checker::sample(const Tick& tick) {

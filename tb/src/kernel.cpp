@@ -145,17 +145,26 @@ void Kernel::cycle_once(bool reset) {
   if (hung) throw HangError(cycle_ - 1, stalled, std::move(hang_report));
 }
 
+namespace {
+
+bool any_handshake(const axi4::AxiPins& p) {
+  return (p.awvalid && p.awready) || (p.wvalid && p.wready) || (p.bvalid && p.bready) || (p.arvalid && p.arready) ||
+         (p.rvalid && p.rready);
+}
+
+bool any_valid(const axi4::AxiPins& p) { return p.awvalid || p.wvalid || p.bvalid || p.arvalid || p.rvalid; }
+
+}  // namespace
+
 bool Kernel::watch(bool reset) {
   bool progress = false;
   bool pending = false;
   for (const auto& port : ports_) {
-    if (reset) {
-      port->in_flight_.clear();
-      continue;
-    }
-    progress |= port->in_flight_.observe(port->pins, cycle_);
-    pending = pending || port->in_flight_.busy(port->pins) || (port->host_ != nullptr && !port->host_->idle()) ||
-              (port->memory_ != nullptr && !port->memory_->idle());
+    progress = progress || any_handshake(port->pins);
+    // The checker already tracks every request until its response: it is the port's memory
+    // of what is owed, whatever model sits on the port.
+    pending = pending || any_valid(port->pins) || !port->checker.idle() ||
+              (port->host_ != nullptr && !port->host_->idle()) || (port->memory_ != nullptr && !port->memory_->idle());
   }
   if (reset || progress || !pending) {
     stalled_cycles_ = 0;

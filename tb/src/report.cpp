@@ -51,10 +51,10 @@ void channels(std::string& out, const axi4::AxiPins& p) {
   out += '\n';
 }
 
-void outstanding(std::string& out, const char* what, const char* beats, const std::vector<InFlight::Request>& list) {
+void outstanding(std::string& out, const char* what, const char* beats, const std::vector<axi4::Checker::Pending>& list) {
   constexpr size_t kShown = 16;
   for (size_t i = 0; i < list.size() && i < kShown; ++i) {
-    const InFlight::Request& r = list[i];
+    const axi4::Checker::Pending& r = list[i];
     append(out, "  outstanding %s id 0x%" PRIx32 " addr 0x%" PRIx64 " len %u: accepted at cycle %" PRIu64
            ", %u of %u %s beats\n", what, r.id, r.addr, r.len, r.addr_cycle, r.beats, unsigned{r.len} + 1, beats);
   }
@@ -72,11 +72,12 @@ void transaction(std::string& out, const axi4::TransactionRecord& t) {
 
 std::string Kernel::port_report(const Port& port, size_t last_n) const {
   std::string out;
-  const InFlight& flight = port.in_flight();
+  const auto writes = port.checker.pending_writes();
+  const auto reads = port.checker.pending_reads();
   append(out, "port %s (%s", port.name().c_str(), to_string(port.role()));
   if (port.host() != nullptr) out += ", host attached";
   if (port.memory() != nullptr) out += ", memory attached";
-  append(out, "): %zu writes and %zu reads outstanding\n", flight.writes().size(), flight.reads().size());
+  append(out, "): %zu writes and %zu reads outstanding\n", writes.size(), reads.size());
   channels(out, port.pins);
   if (const axi4::Host* host = port.host()) {
     append(out, "  host: %s, %zu queued, %zu in flight, %" PRIu64 " unexpected responses\n",
@@ -86,11 +87,11 @@ std::string Kernel::port_report(const Port& port, size_t last_n) const {
     append(out, "  memory: %s, %u reads and %u writes outstanding\n", memory->idle() ? "idle" : "busy",
            memory->outstanding_reads(), memory->outstanding_writes());
   }
-  outstanding(out, "write", "W", flight.writes());
-  outstanding(out, "read", "R", flight.reads());
-  if (flight.early_w_beats() != 0) append(out, "  W beats ahead of their AW: %" PRIu64 "\n", flight.early_w_beats());
-  if (flight.unmatched_responses() != 0) {
-    append(out, "  responses that matched no request: %" PRIu64 "\n", flight.unmatched_responses());
+  outstanding(out, "write", "W", writes);
+  outstanding(out, "read", "R", reads);
+  if (port.checker.early_w_beats() != 0) append(out, "  W beats ahead of their AW: %zu\n", port.checker.early_w_beats());
+  if (const uint64_t unmatched = port.checker.count(axi4::Rule::RespWithoutRequest)) {
+    append(out, "  responses that matched no request: %" PRIu64 "\n", unmatched);
   }
   const auto last = port.log.last_n_transactions(last_n);
   append(out, "  last %zu of %" PRIu64 " transactions:%s\n", last.size(), port.log.total(), last.empty() ? " none" : "");

@@ -122,8 +122,16 @@ struct PagePlan {
 struct Pending {
   axi4::Transaction txn;
   axi4::Handle handle;
-  uint64_t page;
+  size_t slot;  // index of its page in the master's PagePlan list
 };
+
+// For failure messages only (gtest streams them only when an expectation fails).
+std::string describe(unsigned master, const axi4::Transaction& txn) {
+  char buf[128];
+  std::snprintf(buf, sizeof buf, "%s from master %u id %u at 0x%llx len %u", txn.dir == axi4::Dir::Write ? "write" : "read",
+                master, txn.id, static_cast<unsigned long long>(txn.addr), unsigned{txn.len});
+  return buf;
+}
 
 struct TrafficStats {
   uint64_t writes = 0, reads = 0, decerr = 0;
@@ -153,29 +161,23 @@ TrafficStats random_traffic(Rig& rig, uint64_t seed, uint64_t count) {
   uint64_t issued = 0, completed = 0;
 
   auto check = [&](unsigned master, const Pending& p) {
-    const int slave = slave_of(p.page);
+    const int slave = slave_of(p.txn.addr);
     const axi4::Completion& done = *p.handle;
-    const std::string what = std::string(p.txn.dir == axi4::Dir::Write ? "write" : "read") +
-                             " from master " + std::to_string(master) + " id " +
-                             std::to_string(p.txn.id) + " at 0x" + [&] {
-                               char buf[20];
-                               std::snprintf(buf, sizeof buf, "%llx", static_cast<unsigned long long>(p.txn.addr));
-                               return std::string(buf);
-                             }() + " len " + std::to_string(p.txn.len);
+    auto what = [&] { return describe(master, p.txn); };
     if (slave < 0) {
       ++stats.decerr;
-      EXPECT_EQ(done.resp, axi4::Resp::DecErr) << what;
+      EXPECT_EQ(done.resp, axi4::Resp::DecErr) << what();
       if (p.txn.dir == axi4::Dir::Read) {
-        EXPECT_EQ(done.beat_resps.size(), p.txn.beats()) << what;
-        for (axi4::Resp r : done.beat_resps) EXPECT_EQ(r, axi4::Resp::DecErr) << what;
+        EXPECT_EQ(done.beat_resps.size(), p.txn.beats()) << what();
+        for (axi4::Resp r : done.beat_resps) EXPECT_EQ(r, axi4::Resp::DecErr) << what();
       }
       return;
     }
-    EXPECT_EQ(done.resp, axi4::Resp::Okay) << what;
+    EXPECT_EQ(done.resp, axi4::Resp::Okay) << what();
     if (p.txn.dir == axi4::Dir::Write) {
       testing::apply_write(shadow, p.txn);
     } else {
-      EXPECT_EQ(done.data, testing::expected_read(shadow, p.txn)) << what;
+      EXPECT_EQ(done.data, testing::expected_read(shadow, p.txn)) << what();
     }
   };
 
@@ -188,8 +190,7 @@ TrafficStats random_traffic(Rig& rig, uint64_t seed, uint64_t count) {
           continue;
         }
         check(i, *it);
-        const auto& owned = plan.pages[i];
-        busy[i][static_cast<size_t>(std::find(owned.begin(), owned.end(), it->page) - owned.begin())] = false;
+        busy[i][it->slot] = false;
         it = pending[i].erase(it);
         ++completed;
       }
@@ -204,7 +205,7 @@ TrafficStats random_traffic(Rig& rig, uint64_t seed, uint64_t count) {
         axi4::Handle handle = rig.hosts[i]->issue(txn);
         (dir == axi4::Dir::Write ? stats.writes : stats.reads)++;
         busy[i][slot] = true;
-        pending[i].push_back({std::move(txn), std::move(handle), page});
+        pending[i].push_back({std::move(txn), std::move(handle), slot});
         ++issued;
       }
     }

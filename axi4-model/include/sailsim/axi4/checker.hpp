@@ -46,6 +46,21 @@ class Checker final : public Component {
   void clear_violations();
   const CheckerConfig& config() const { return config_; }
 
+  // What the port still owes, as tracked for the rules (for reports and watchdogs): writes
+  // from AW to B and reads from AR to their last R, oldest first, and W beats that came
+  // before their AW. Cleared by reset.
+  struct Pending {
+    uint32_t id = 0;
+    uint64_t addr = 0;
+    uint8_t len = 0;          // AxLEN
+    uint64_t addr_cycle = 0;  // the AW / AR handshake
+    unsigned beats = 0;       // W beats matched to a write, R beats received for a read
+  };
+  std::vector<Pending> pending_writes() const;
+  std::vector<Pending> pending_reads() const;
+  size_t early_w_beats() const { return early_w_.size(); }
+  bool idle() const { return writes_.empty() && reads_.empty() && early_w_.empty(); }
+
  private:
   struct WriteRequest {
     uint32_t id = 0;
@@ -54,6 +69,7 @@ class Checker final : public Component {
     unsigned w_beats = 0;     // W beats seen so far
     bool w_done = false;      // WLAST seen
     bool reported = false;    // a W-side violation was reported; do not cascade
+    uint64_t addr_cycle = 0;
   };
   struct ReadRequest {
     uint32_t id = 0;
@@ -61,6 +77,7 @@ class Checker final : public Component {
     bool lock = false;
     unsigned beats_seen = 0;
     bool reported = false;
+    uint64_t addr_cycle = 0;
   };
   struct EarlyBeat {  // a W beat seen before its AW
     uint32_t strb = 0;

@@ -10,7 +10,6 @@
 #include "sailsim/axi4/memory_port.hpp"
 #include "sailsim/axi4/pins.hpp"
 #include "sailsim/tb/config.hpp"
-#include "sailsim/tb/in_flight.hpp"
 #include "sailsim/tb/port_wires.hpp"
 
 namespace sailsim::tb {
@@ -27,8 +26,6 @@ class Port {
   // The model attached with Simulation::attach_host / attach_memory, or null.
   axi4::Host* host() const { return host_; }
   axi4::MemoryPort* memory() const { return memory_; }
-  // Requests in flight and handshakes, as the pins show them.
-  const InFlight& in_flight() const { return in_flight_; }
 
   axi4::AxiPins pins;     // what the C++ models drive and sample
   axi4::Log log;          // the attached host's or memory's completed transactions
@@ -38,7 +35,6 @@ class Port {
   friend class Kernel;
 
   AxiPortWires wires_;
-  InFlight in_flight_;
   axi4::Host* host_ = nullptr;
   axi4::MemoryPort* memory_ = nullptr;
 };
