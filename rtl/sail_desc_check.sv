@@ -4,7 +4,9 @@
 // Also gives the effective row strides (a zero stride means dense rows).
 module sail_desc_check #(
   parameter axi4_pkg::addr_t DdrStart = sail_pkg::DdrStart,
-  parameter axi4_pkg::addr_t DdrEnd   = sail_pkg::DdrEnd  // exclusive
+  parameter axi4_pkg::addr_t DdrEnd   = sail_pkg::DdrEnd,  // exclusive
+  // The longest K the engine's activation buffer holds, in 256-value blocks.
+  parameter int unsigned     MaxKBlocks = sail_pkg::EngineBufBlocks
 ) (
   input  sail_desc_pkg::desc_words_t desc_i,
   output sail_desc_pkg::job_error_e  error_o,
@@ -55,7 +57,7 @@ module sail_desc_check #(
 
   always_comb begin
     error_o = ErrNone;
-    if (k == '0 || k % BlockValues != 0) begin
+    if (k == '0 || k % BlockValues != 0 || blocks > 32'(MaxKBlocks)) begin
       error_o = ErrBadK;
     end else if (m == '0 || n == '0) begin
       error_o = ErrBadShape;

@@ -38,7 +38,7 @@ package sail_desc_pkg;
   // Why a job did not complete; the first rule broken, in this order.
   typedef enum logic [3:0] {
     ErrNone       = 4'd0,
-    ErrBadK       = 4'd1,  // K = 0 or not a multiple of 256
+    ErrBadK       = 4'd1,  // K = 0, not a multiple of 256, or over the engine's buffer
     ErrBadShape   = 4'd2,  // M = 0 or N = 0
     ErrBadFlags   = 4'd3,  // unknown flag bits, or reserved words not 0
     ErrBadStride  = 4'd4,  // a row stride smaller than its row

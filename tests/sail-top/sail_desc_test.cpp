@@ -50,6 +50,8 @@ TEST_F(DescCheck, EachRuleOnItsOwn) {
   expect_same(mocksail(4, 256, 2), JobError::None);
   expect_same(mocksail(4, 0, 2), JobError::BadK);
   expect_same(mocksail(4, 300, 2), JobError::BadK);
+  expect_same(mocksail(1, rtl::kMaxK, 1), JobError::None);  // the longest K the buffer holds
+  expect_same(mocksail(1, rtl::kMaxK + 256, 1), JobError::BadK);
   expect_same(mocksail(0, 256, 2), JobError::BadShape);
   expect_same(mocksail(4, 256, 0), JobError::BadShape);
   JobDescriptor d = mocksail(4, 256, 2);
@@ -107,8 +109,8 @@ TEST_F(DescCheck, HugeFieldsNeverWrapIntoARange) {
   expect_same(d, JobError::BadAddress);
   d = mocksail(0xFFFF'FFFF, 256, 1);  // an OUT row of 16 GiB does not fit a 32-bit stride
   expect_same(d, JobError::BadStride);
-  d = mocksail(4, 0xFFFF'FF00, 1);  // a 4.9 GB B row does not fit a 32-bit stride
-  expect_same(d, JobError::BadStride);
+  d = mocksail(4, 0xFFFF'FF00, 1);  // a 4.9 GB B row: refused for K over the buffer first
+  expect_same(d, JobError::BadK);
   d = mocksail(0x4000'0000, 256, 1);  // OUT row of 4 GiB
   expect_same(d, JobError::BadStride);
   d = mocksail(1, 256, 0xFFFF'FFFF);
@@ -126,7 +128,7 @@ TEST_F(DescCheck, RandomDescriptorsAgree) {
   for (int i = 0; i < 200000; ++i) {
     JobDescriptor d;
     d.m = static_cast<uint32_t>(pick({0, 1, 7, 256, 4096, 0xFFFF'FFFF, rng() % 64, rng()}));
-    d.k = static_cast<uint32_t>(pick({0, 256, 4096, 300, 256 * (rng() % 64), rng()}));
+    d.k = static_cast<uint32_t>(pick({0, 256, 4096, 300, 256 * (rng() % 64), rtl::kMaxK, rtl::kMaxK + 256, rng()}));
     d.n = static_cast<uint32_t>(pick({0, 1, 8, 40, rng() % 64, rng()}));
     auto address = [&] {
       return pick({0x10000, 0x3FFF'0000, rtl::kDdrEnd - (rng() % 0x20000), rtl::kDdrStart + (rng() % 0x100000),

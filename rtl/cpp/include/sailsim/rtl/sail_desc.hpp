@@ -40,7 +40,7 @@ inline constexpr unsigned kQ8kBlockBytes = 292;
 
 enum class JobError : uint8_t {
   None = 0,
-  BadK = 1,        // K = 0 or not a multiple of 256
+  BadK = 1,        // K = 0, not a multiple of 256, or over kMaxK (the engine's buffer)
   BadShape = 2,    // M = 0 or N = 0
   BadFlags = 3,    // unknown flag bits, or reserved words not 0
   BadStride = 4,   // a row stride smaller than its row (or a row over 32 bits)
@@ -58,9 +58,10 @@ constexpr const char* to_string(JobError e) {
 
 // The first rule the descriptor breaks, in the RTL's order, for the DDR window [ddr_start,
 // ddr_end). Exact for every 32-bit field: extents are computed in 128 bits.
-constexpr JobError check(const JobDescriptor& d, uint64_t ddr_start = kDdrStart, uint64_t ddr_end = kDdrEnd) {
+constexpr JobError check(const JobDescriptor& d, uint64_t ddr_start = kDdrStart, uint64_t ddr_end = kDdrEnd,
+                         uint32_t max_k = kMaxK) {
   using u128 = unsigned __int128;
-  if (d.k == 0 || d.k % 256 != 0) return JobError::BadK;
+  if (d.k == 0 || d.k % 256 != 0 || d.k > max_k) return JobError::BadK;
   if (d.m == 0 || d.n == 0) return JobError::BadShape;
   if ((d.flags & ~JobDescriptor::kFlagsKnown) != 0 || d.reserved[0] != 0 || d.reserved[1] != 0) {
     return JobError::BadFlags;
