@@ -2,10 +2,12 @@
 // line address, the data and a byte strobe) and writes each as a single-beat INCR burst,
 // AW and W offered together. Lines are queued (Depth), so the datapath does not wait for
 // the bus; B responses are counted so that a job ends only when all its writes have landed,
-// and an error response is remembered until the next clear_i.
+// and an error response is remembered until the next clear_i. Writes take turns over
+// WriteIds IDs: results may land in any order, and the crossbar allows only so many
+// outstanding transactions per ID, which at high write latency would bound the result rate.
 module engine_writer #(
-  parameter int unsigned   Depth   = 8,
-  parameter axi4_pkg::id_t WriteId = '0
+  parameter int unsigned Depth    = 8,
+  parameter int unsigned WriteIds = 4  // IDs 0 .. WriteIds-1, a power of two
 ) (
   input  logic               clk_i,
   input  logic               rst_ni,
@@ -48,6 +50,8 @@ module engine_writer #(
   logic  aw_fire, w_fire;
   logic [CountBits-1:0] outstanding_q;
   logic  error_q;
+  localparam int unsigned IdBits = (WriteIds > 1) ? $clog2(WriteIds) : 1;
+  logic [IdBits-1:0] id_q;  // the ID of the next write
 
   fifo_sync #(
     .Depth (Depth),
@@ -66,7 +70,7 @@ module engine_writer #(
 
   always_comb begin
     aw_o       = '0;
-    aw_o.id    = WriteId;
+    aw_o.id    = id_t'(id_q);
     aw_o.addr  = {head.addr, 5'd0};
     aw_o.len   = '0;
     aw_o.size  = SIZE_FULL;
@@ -90,7 +94,9 @@ module engine_writer #(
       w_done_q      <= 1'b0;
       outstanding_q <= '0;
       error_q       <= 1'b0;
+      id_q          <= '0;
     end else begin
+      if (aw_fire) id_q <= (32'(id_q) == WriteIds - 1) ? '0 : id_q + IdBits'(1);
       aw_done_q     <= pop ? 1'b0 : aw_done_q || aw_fire;
       w_done_q      <= pop ? 1'b0 : w_done_q || w_fire;
       outstanding_q <= outstanding_q + (CountBits)'(aw_fire) - (CountBits)'(b_valid_i);

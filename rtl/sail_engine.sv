@@ -383,21 +383,34 @@ module sail_engine #(
   // Nothing in flight anywhere: bus, lanes, bank.
   assign quiet      = rd_idle && wr_idle && !feeding && m_res_q == m_feed_q && !bank_full_q;
 
+  // Dense rows follow each other, so the reader gets them as one long row and its bursts run
+  // across row ends (with K = 256 a row is 4.5 beats; a burst per row would leave the port
+  // idle at high latency).
+  logic [31:0] a_row, b_row;
+  logic [63:0] a_all, b_all;
+  logic        a_merge, b_merge;
+  assign a_row   = 32'(kb_q) * Q4Bytes;
+  assign b_row   = 32'(kb_q) * Q8Bytes;
+  assign a_all   = 64'(m_total) * 64'(a_row);
+  assign b_all   = 64'(ncols_calc) * 64'(b_row);
+  assign a_merge = a_stride == a_row && a_all[63:32] == '0;
+  assign b_merge = b_stride == b_row && b_all[63:32] == '0;
+
   assign rd_abort = state_q == SAbort;
   always_comb begin
     rd_start     = 1'b0;
     rd_base      = b_base_q;
     rd_stride    = b_stride;
-    rd_rows      = 32'(ncols_calc);
-    rd_row_bytes = 32'(kb_q) * Q8Bytes;
+    rd_rows      = b_merge ? 32'd1 : 32'(ncols_calc);
+    rd_row_bytes = b_merge ? b_all[31:0] : b_row;
     if (state_q == SGroup) begin
       rd_start = 1'b1;
     end else if (state_q == SLoadB && b_loaded && rd_idle && !bus_error) begin
       rd_start     = 1'b1;
       rd_base      = addr_t'({desc_q[WordAHi], desc_q[WordALo]});
       rd_stride    = a_stride;
-      rd_rows      = m_total;
-      rd_row_bytes = 32'(kb_q) * Q4Bytes;
+      rd_rows      = a_merge ? 32'd1 : m_total;
+      rd_row_bytes = a_merge ? a_all[31:0] : a_row;
     end
   end
 

@@ -5,13 +5,19 @@
 #include <algorithm>
 #include <cstring>
 #include <iomanip>
+#include <limits>
+#include <optional>
+#include <stdexcept>
 #include <ostream>
 #include <sstream>
 
 #include "exit_codes.hpp"
+#include "rtl_engine.hpp"
+#include "sailsim/card/sail_card.hpp"
 #include "sailsim/ggml/float_bits.hpp"
 #include "sailsim/ggml/quantize.hpp"
 #include "sailsim/vecset/compare.hpp"
+#include "sailsim/tb/hang_error.hpp"
 #include "sailsim/vecset/vector_set.hpp"
 
 namespace sailsim::cli {
@@ -23,11 +29,16 @@ CLI::App* add_vectors_command(CLI::App& app, VectorsOptions& o) {
       "vectors", "Check GGML reference vector sets (format ggml-q4k-q8k-oracle/1) bit for bit");
   cmd->add_option("dirs", o.dirs, "Vector set folders (with index.yaml) or single case folders (with meta.yaml)")
       ->required();
-  cmd->add_option("--engine", o.engine, "What computes the outputs: ref (sailsim's C++ GGML reference) or rtl")
+  cmd->add_option("--engine", o.engine,
+                  "What computes the outputs: rtl (the Verilated Sail card's Q4_K matmul engine: one job per "
+                  "matmul case, one M=1 N=1 job per vec_dot pair; prints cycles and read bandwidth utilization) "
+                  "or ref (sailsim's C++ GGML reference only)")
       ->check(CLI::IsMember({"ref", "rtl"}))
       ->capture_default_str();
   cmd->add_option("--alt", o.alternates,
-                  "Also check an alternate order against its file: fused (out_fma.bin), simd (out_simd.bin), all")
+                  "Also check an alternate order against its file: fused (out_fma.bin), simd (out_simd.bin), all. "
+                  "The RTL computes only the generic and fused orders: with --engine rtl, simd is refused (exit 2) "
+                  "and all means generic + fused (simd skipped, with a note)")
       ->check(CLI::IsMember({"fused", "simd", "all"}))
       ->take_all();
   cmd->add_flag("--quantizers", o.quantizers,
@@ -39,10 +50,15 @@ CLI::App* add_vectors_command(CLI::App& app, VectorsOptions& o) {
 
 namespace {
 
+bool is_rtl(const VectorsOptions& o) { return o.engine == "rtl"; }
+
+// The orders to check. With the RTL, `all` leaves out simd (not an RTL order); an explicit
+// `simd` is refused before this is called.
 std::vector<DotOrder> orders_of(const VectorsOptions& o) {
   std::vector<DotOrder> orders{DotOrder::Generic};
   for (const std::string& a : o.alternates) {
     for (DotOrder d : {DotOrder::Fused, DotOrder::Simd}) {
+      if (d == DotOrder::Simd && is_rtl(o)) continue;
       if ((a == "all" || a == ggml::order_name(d)) && std::find(orders.begin(), orders.end(), d) == orders.end()) {
         orders.push_back(d);
       }
@@ -69,16 +85,100 @@ struct CaseVerdict {
   bool passed = true;
   std::string summary;
   std::vector<std::string> details;
+  size_t compared = 0;       // outputs compared (not those of an order whose jobs failed)
+  uint64_t cycles = 0;       // RTL: summed over the case's jobs and orders
+  size_t nan_matches = 0;    // RTL: outputs where the reference is NaN and the engine gave a NaN
 };
+
+// An AXI4 rule broken on one of the card's ports: the run stops (exit 4).
+struct ProtocolViolation {
+  std::string report;
+};
+
+// The watchdog fired while a case ran: the run stops (exit 3).
+struct CaseHang {
+  DotOrder order;
+  tb::HangError error;
+};
+
+bool is_nan(uint32_t bits) { return (bits & 0x7F80'0000u) == 0x7F80'0000u && (bits & 0x007F'FFFFu) != 0; }
+
+// As vecset::compare_bits, bit for bit, except that where the reference is NaN any NaN
+// matches (the engine always writes the canonical 0x7FC00000); `nan_matches` counts those.
+vecset::Comparison compare_rtl_bits(std::span<const uint32_t> expected, std::span<const uint32_t> actual, size_t keep,
+                                    size_t& nan_matches) {
+  if (expected.size() != actual.size()) {
+    throw std::invalid_argument("compare_rtl_bits: " + std::to_string(expected.size()) + " expected values against " +
+                                std::to_string(actual.size()) + " actual ones");
+  }
+  vecset::Comparison c;
+  c.total = expected.size();
+  for (size_t i = 0; i < expected.size(); ++i) {
+    if (actual[i] == expected[i]) continue;
+    if (is_nan(expected[i]) && is_nan(actual[i])) {
+      ++nan_matches;
+      continue;
+    }
+    ++c.differing;
+    const uint64_t ulp = ggml::ulp_distance(expected[i], actual[i]);
+    if (ulp != std::numeric_limits<uint64_t>::max()) c.max_ulp = std::max(c.max_ulp, ulp);
+    if (c.first.size() < keep) c.first.push_back({i, expected[i], actual[i]});
+  }
+  return c;
+}
+
+std::string percent(double fraction) {
+  std::ostringstream os;
+  os << std::fixed << std::setprecision(1) << 100.0 * fraction << "%";
+  return os.str();
+}
+
+// One order of a case: the outputs through the chosen engine, compared with the expected file.
+// Appends to the case's line; returns the comparison, or nothing if no outputs came back.
+std::optional<vecset::Comparison> check_order(const vecset::Case& c, DotOrder order, const VectorsOptions& o,
+                                              CaseVerdict& v, std::ostream& line) {
+  const std::vector<uint32_t>& expected = *c.expected_for(order);
+  const std::string name(ggml::order_name(order));
+  if (!is_rtl(o)) {
+    const vecset::Comparison cmp = vecset::compare_bits(expected, vecset::reference_outputs(c, order), o.max_mismatches);
+    line << "  " << name << " " << (cmp.total - cmp.differing) << "/" << cmp.total;
+    return cmp;
+  }
+  RtlCaseRun run;
+  try {
+    run = run_case_on_card(c, order == DotOrder::Fused);
+  } catch (const tb::HangError& e) {
+    throw CaseHang{order, e};
+  } catch (const card::CardError& e) {
+    run.failure = std::string("the card: ") + e.what();
+  }
+  v.cycles += run.cycles;
+  if (!run.protocol_report.empty()) throw ProtocolViolation{run.protocol_report};
+  if (!run.ok()) {
+    line << "  " << name << " FAILED";
+    v.details.push_back(name + ": " + run.failure);
+    return std::nullopt;
+  }
+  size_t nans = 0;
+  const vecset::Comparison cmp = compare_rtl_bits(expected, run.out, o.max_mismatches, nans);
+  v.nan_matches += nans;
+  line << "  " << name << " " << (cmp.total - cmp.differing) << "/" << cmp.total;
+  if (nans) line << " (" << nans << " NaN for NaN)";
+  line << " cycles " << run.cycles << " read bw " << percent(run.read_utilization());
+  return cmp;
+}
 
 CaseVerdict check_case(const vecset::Case& c, const std::vector<DotOrder>& orders, const VectorsOptions& o) {
   CaseVerdict v;
   std::ostringstream line;
   for (DotOrder order : orders) {
-    const std::vector<uint32_t>* expected = c.expected_for(order);
-    const std::vector<float> actual = vecset::reference_outputs(c, order);
-    const vecset::Comparison cmp = vecset::compare_bits(*expected, actual, o.max_mismatches);
-    line << "  " << ggml::order_name(order) << " " << (cmp.total - cmp.differing) << "/" << cmp.total;
+    const std::optional<vecset::Comparison> result = check_order(c, order, o, v, line);
+    if (!result) {
+      v.passed = false;
+      continue;
+    }
+    const vecset::Comparison& cmp = *result;
+    v.compared += cmp.total;
     if (cmp.ok()) continue;
     v.passed = false;
     line << " (max ulp " << cmp.max_ulp << ")";
@@ -114,10 +214,14 @@ std::string shape_of(const vecset::Case& c) {
 }  // namespace
 
 int run_vectors(const VectorsOptions& o, std::ostream& out, std::ostream& err) {
-  if (o.engine == "rtl") {
-    err << "sailsim vectors: --engine rtl is not available yet: the RTL Q4_K engine has not landed "
-           "(use --engine ref)\n";
-    return kExitBadInput;
+  if (is_rtl(o)) {
+    for (const std::string& a : o.alternates) {
+      if (a == "simd") {
+        err << "sailsim vectors: --alt simd cannot be checked with --engine rtl: the RTL engine computes only the "
+               "generic and fused (FMA-contracted) orders, it has no SIMD order (use --engine ref for out_simd.bin)\n";
+        return kExitBadInput;
+      }
+    }
   }
   const std::vector<DotOrder> orders = orders_of(o);
 
@@ -144,20 +248,49 @@ int run_vectors(const VectorsOptions& o, std::ostream& out, std::ostream& err) {
     }
   }
 
-  size_t cases = 0, passed = 0, outputs = 0;
+  if (is_rtl(o) && std::find(o.alternates.begin(), o.alternates.end(), "all") != o.alternates.end()) {
+    out << "note: --alt all with --engine rtl checks the generic and fused orders; simd is not an RTL order "
+           "(out_simd.bin is checked only with --engine ref)\n";
+  }
+
+  size_t cases = 0, passed = 0, outputs = 0, nan_matches = 0;
+  uint64_t cycles = 0;
   for (const auto& set : sets) {
     for (const auto& c : set.cases) {
-      const CaseVerdict v = check_case(c, orders, o);
+      CaseVerdict v;
+      const std::string label = set.name + "/" + c.name;
+      try {
+        v = check_case(c, orders, o);
+      } catch (const CaseHang& h) {
+        out << "FAIL  " << std::left << std::setw(36) << label << " " << std::setw(22) << shape_of(c) << "  "
+            << ggml::order_name(h.order) << " HANG: the watchdog fired at cycle " << h.error.cycle() << " after "
+            << h.error.stalled_cycles() << " cycles without a handshake\n";
+        err << "sailsim vectors: timeout in " << label << " (" << ggml::order_name(h.order) << " order):\n"
+            << h.error.report() << "\n";
+        return kExitTimeout;
+      } catch (const ProtocolViolation& p) {
+        out << "FAIL  " << std::left << std::setw(36) << label << " " << std::setw(22) << shape_of(c)
+            << "  AXI4 protocol violation\n";
+        err << "sailsim vectors: AXI4 protocol violation in " << label << ":\n" << p.report << "\n";
+        return kExitProtocolViolation;
+      }
       ++cases;
-      outputs += c.outputs() * orders.size();
+      cycles += v.cycles;
+      nan_matches += v.nan_matches;
+      outputs += v.compared;
       if (v.passed) ++passed;
-      out << (v.passed ? "PASS  " : "FAIL  ") << std::left << std::setw(36) << (set.name + "/" + c.name) << " "
+      out << (v.passed ? "PASS  " : "FAIL  ") << std::left << std::setw(36) << label << " "
           << std::setw(22) << shape_of(c) << v.summary << (c.degenerate ? "  (degenerate inputs)" : "") << "\n";
       for (const std::string& d : v.details) out << "      " << d << "\n";
     }
   }
   out << "sailsim vectors: " << cases << " cases, " << passed << " passed, " << (cases - passed)
-      << " failed (engine " << o.engine << "; " << outputs << " outputs compared bit for bit)\n";
+      << " failed (engine " << o.engine << "; " << outputs << " outputs compared bit for bit";
+  if (is_rtl(o)) {
+    if (nan_matches) out << ", " << nan_matches << " of them NaN for NaN";
+    out << "; " << cycles << " cycles";
+  }
+  out << ")\n";
   return passed == cases ? kExitOk : kExitCheckFailed;
 }
 

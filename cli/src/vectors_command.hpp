@@ -13,7 +13,7 @@ namespace sailsim::cli {
 
 struct VectorsOptions {
   std::vector<std::string> dirs;
-  std::string engine = "ref";
+  std::string engine = "rtl";  // "rtl" (the Sail card) or "ref" (the C++ reference)
   std::vector<std::string> alternates;  // "fused", "simd", "all"
   bool quantizers = false;
   size_t max_mismatches = 8;

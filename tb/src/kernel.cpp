@@ -97,6 +97,9 @@ axi4::MemoryPort& Kernel::attach_memory(Port& port, axi4::Memory& memory, axi4::
 void Kernel::add(axi4::Component& component) { components_.push_back(&component); }
 
 void Kernel::reset(uint64_t cycles) {
+  // rst_ni is asynchronous: the models drop their state (and so their VALIDs) as it falls,
+  // not one edge later, as AXI4 asks of every interface in reset.
+  for (axi4::Component* component : components_) component->reset_asserted();
   for (uint64_t i = 0; i < cycles; ++i) cycle_once(true);
   set_reset(false);  // released after the last reset edge, also for step_bare()
 }

@@ -71,13 +71,33 @@ class VectorsCli : public ::testing::Test {
   fs::path set_;
 };
 
-TEST_F(VectorsCli, TheSharedSetPassesInEveryOrder) {
-  const auto r = sailsim("vectors " + quoted(set_.string()) + " --alt all --quantizers");
+TEST_F(VectorsCli, TheSharedSetPassesInEveryOrderThroughTheReference) {
+  const auto r = sailsim("vectors " + quoted(set_.string()) + " --engine ref --alt all --quantizers");
   EXPECT_EQ(r.exit_code, 0) << r.output;
-  EXPECT_NE(r.output.find("13 cases, 13 passed, 0 failed"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("13 cases, 13 passed, 0 failed (engine ref;"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("PASS  shared/c01_mixed_m16_k1024_n8"),
             std::string::npos)
       << r.output;
+  EXPECT_NE(r.output.find(" simd "), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find(" cycles "), std::string::npos) << "the reference has no cycles\n" << r.output;
+}
+
+TEST_F(VectorsCli, TheSharedSetPassesThroughTheRtlInBothOrders) {
+  // The default engine is the RTL; --alt all there means generic + fused (simd is no RTL order).
+  const auto r = sailsim("vectors " + quoted(set_.string()) + " --alt all");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("13 cases, 13 passed, 0 failed (engine rtl;"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("simd is not an RTL order"), std::string::npos) << r.output;
+  // generic and fused, each with its cycles and read bandwidth utilization.
+  const size_t line = r.output.find("PASS  shared/c01_mixed_m16_k1024_n8");
+  ASSERT_NE(line, std::string::npos) << r.output;
+  const std::string text = r.output.substr(line, r.output.find('\n', line) - line);
+  EXPECT_NE(text.find("  generic 128/128 cycles "), std::string::npos) << text;
+  EXPECT_NE(text.find("  fused 128/128 cycles "), std::string::npos) << text;
+  EXPECT_NE(text.find("% "), std::string::npos) << text;
+  EXPECT_EQ(text.find(" simd "), std::string::npos) << text;
+  EXPECT_NE(r.output.find("PASS  shared/vecdot_single"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find(" cycles)"), std::string::npos) << "the summary names the total cycles\n" << r.output;
 }
 
 TEST_F(VectorsCli, OneFlippedBitExitsOneAndNamesTheElement) {
@@ -93,14 +113,16 @@ TEST_F(VectorsCli, OneFlippedBitExitsOneAndNamesTheElement) {
   write_text(out, data);
   reseal(case_dir, "out.bin", old_sha);
 
-  const auto r = sailsim("vectors " + quoted(set_.string()));
-  EXPECT_EQ(r.exit_code, 1) << r.output;
-  EXPECT_NE(r.output.find("FAIL  shared/" + case_dir), std::string::npos)
-      << r.output;
-  const std::string line = "generic (m=5, n=2): expected " + ggml::describe_bits(after) + ", actual " +
-                           ggml::describe_bits(before) + ", ulp 1";
-  EXPECT_NE(r.output.find(line), std::string::npos) << "wanted: " << line << "\n" << r.output;
-  EXPECT_NE(r.output.find("12 passed, 1 failed"), std::string::npos) << r.output;
+  for (const std::string engine : {"rtl", "ref"}) {
+    const auto r = sailsim("vectors " + quoted(set_.string()) + " --engine " + engine);
+    EXPECT_EQ(r.exit_code, 1) << r.output;
+    EXPECT_NE(r.output.find("FAIL  shared/" + case_dir), std::string::npos)
+        << r.output;
+    const std::string line = "generic (m=5, n=2): expected " + ggml::describe_bits(after) + ", actual " +
+                             ggml::describe_bits(before) + ", ulp 1";
+    EXPECT_NE(r.output.find(line), std::string::npos) << "wanted: " << line << "\n" << r.output;
+    EXPECT_NE(r.output.find("12 passed, 1 failed (engine " + engine), std::string::npos) << r.output;
+  }
 }
 
 TEST_F(VectorsCli, BrokenMetaYamlExitsTwoNamingTheLine) {
@@ -153,9 +175,34 @@ TEST_F(VectorsCli, BadArgumentsExitTwo) {
   EXPECT_EQ(sailsim("vectors").exit_code, 2);
   EXPECT_EQ(sailsim("frobnicate").exit_code, 2);
   EXPECT_EQ(sailsim("--help").exit_code, 0);
-  const auto rtl = sailsim("vectors " + quoted(set_.string()) + " --engine rtl");
-  EXPECT_EQ(rtl.exit_code, 2) << rtl.output;
-  EXPECT_NE(rtl.output.find("--engine rtl is not available yet"), std::string::npos) << rtl.output;
+  EXPECT_EQ(sailsim("vectors " + quoted(set_.string()) + " --engine gpu").exit_code, 2);
+  // The RTL has no SIMD order: asking for it is refused before anything runs.
+  for (const std::string args : {" --alt simd", " --engine rtl --alt fused simd"}) {
+    const auto simd = sailsim("vectors " + quoted(set_.string()) + args);
+    EXPECT_EQ(simd.exit_code, 2) << args << "\n" << simd.output;
+    EXPECT_NE(simd.output.find("it has no SIMD order"), std::string::npos) << simd.output;
+    EXPECT_EQ(simd.output.find("PASS"), std::string::npos) << "nothing may run on bad input\n" << simd.output;
+  }
+}
+
+TEST(VectorsCliFresh, AJobTheEngineRefusesFailsWithTheReason) {
+  // Seed 3 with K up to 65536 gives g00 with K = 54272, over the engine's longest K (32768):
+  // the job ends with "bad K", the case fails (exit 1), the other case still passes.
+  const fs::path set = binary_dir() / "test-output" / "vectors-cli-bad-k";
+  fs::remove_all(set);
+  const auto made = run_command(quoted(SAILSIM_MAKE_VECTOR_SET_PATH) + " --out " + quoted(set.string()) +
+                                " --seed 3 --cases 2 --max-m 2 --max-n 2 --max-k 65536");
+  ASSERT_EQ(made.exit_code, 0) << made.output;
+  const auto r = run_command(quoted(kSailsim) + " vectors " + quoted(set.string()) + " --alt fused");
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find("FAIL  generated_seed3/g00_mixed_m2_k54272_n2"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("generic: the job ended with error bad K"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("fused: the job ended with error bad K"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("2 cases, 1 passed, 1 failed (engine rtl; 2 outputs compared"), std::string::npos)
+      << r.output;
+  // The reference has no such limit.
+  EXPECT_EQ(run_command(quoted(kSailsim) + " vectors " + quoted(set.string()) + " --engine ref").exit_code, 0);
+  if (!::testing::Test::HasFailure()) fs::remove_all(set);
 }
 
 TEST(VectorsCliFresh, SetsMadeByTheRealGgmlPass) {
@@ -167,9 +214,12 @@ TEST(VectorsCliFresh, SetsMadeByTheRealGgmlPass) {
     const auto made = run_command(quoted(SAILSIM_MAKE_VECTOR_SET_PATH) + " --out " + quoted(set.string()) +
                                   " --seed " + std::to_string(seed) + " --cases 6");
     ASSERT_EQ(made.exit_code, 0) << made.output;
-    const auto r = run_command(quoted(kSailsim) + " vectors " + quoted(set.string()) + " --alt all --quantizers");
-    EXPECT_EQ(r.exit_code, 0) << r.output;
-    EXPECT_NE(r.output.find("6 cases, 6 passed, 0 failed"), std::string::npos) << r.output;
+    for (const std::string engine : {"ref", "rtl"}) {
+      const auto r = run_command(quoted(kSailsim) + " vectors " + quoted(set.string()) + " --engine " + engine +
+                                 " --alt all --quantizers");
+      EXPECT_EQ(r.exit_code, 0) << r.output;
+      EXPECT_NE(r.output.find("6 cases, 6 passed, 0 failed (engine " + engine), std::string::npos) << r.output;
+    }
   }
   if (!::testing::Test::HasFailure()) fs::remove_all(dir);
 }

@@ -32,6 +32,7 @@ std::string SailCard::checker_report() const { return sim_->checker_report(); }
 std::string SailCard::report() const { return sim_->report(); }
 bool SailCard::irq() const { return sim_->top().irq_o != 0; }
 void SailCard::reset() { sim_->reset(); }
+void SailCard::run(uint64_t cycles) { sim_->run(cycles); }
 
 void SailCard::load(uint64_t addr, std::span<const uint8_t> bytes) { memory_.load(addr, bytes); }
 std::vector<uint8_t> SailCard::peek(uint64_t addr, size_t size) const { return memory_.peek(addr, size); }

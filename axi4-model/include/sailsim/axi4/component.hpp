@@ -21,6 +21,10 @@ class Component {
   virtual void drive() = 0;
   // The rising edge: observe handshakes (valid && ready as driven this cycle), update state.
   virtual void sample(const Tick& tick) = 0;
+  // Reset has just been asserted (before this cycle's drive): a component whose outputs
+  // must fall with an asynchronous reset drops its state here. Every cycle of reset still
+  // gets its sample() with tick.reset.
+  virtual void reset_asserted() {}
 };
 
 }  // namespace sailsim::axi4

@@ -81,6 +81,7 @@ class MemoryPort final : public Component {
 
   void drive() override;
   void sample(const Tick& tick) override;
+  void reset_asserted() override { reset_state(); }  // BVALID / RVALID fall with rst_ni
 
   // Queries (the log's and the memory's, for convenience).
   std::vector<TransactionRecord> last_n_transactions(size_t n) const;

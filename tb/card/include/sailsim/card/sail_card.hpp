@@ -89,6 +89,8 @@ class SailCard {
   // Runs until irq_o is high; false if max_cycles pass first.
   bool wait_irq(uint64_t max_cycles);
   bool irq() const;
+  // Runs the card for a number of cycles (the watchdog still watches).
+  void run(uint64_t cycles);
   // Enables both interrupts, clears the counters, submits, waits for the interrupt, reads
   // the job's tag, error and counters, and clears the interrupt. One job at a time.
   JobRun run_job(const rtl::JobDescriptor& job, uint64_t max_cycles = 50'000'000);
