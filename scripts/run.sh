@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job: installs what is missing, builds, checks the bundled GGML vector sets bit
-# for bit, and prints a summary. Exit code: sailsim's (0 all good, 1 a mismatch, 2 bad input).
+# for bit through the RTL engine and the C++ reference, and prints a summary. Exit code:
+# sailsim's (0 all good, 1 a mismatch, 2 bad input, 3 a hang, 4 a protocol violation).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -9,10 +10,26 @@ build="$SAILSIM_ROOT/build"
 configure_and_build "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
 sailsim="$build/cli/sailsim"
 
-say "sailsim vectors: the bundled GGML reference sets, every order, quantizers included"
-set +e
-"$sailsim" vectors "$SAILSIM_ROOT"/vectors/ggml/*/ --engine ref --alt all --quantizers
-status=$?
-set -e
-say "summary: sailsim vectors exited $status ($( [ $status -eq 0 ] && echo 'every output bit-exact' || echo 'see above'))"
+status=0
+run() {
+  local name=$1
+  shift
+  set +e
+  "$sailsim" "$@"
+  local code=$?
+  set -e
+  results+=("$name: exit $code")
+  [ $code -gt $status ] && status=$code
+  return 0
+}
+results=()
+
+say "sailsim vectors through the RTL engine: the bundled GGML sets, generic and FMA-contracted orders"
+run "RTL engine (generic + fused)" vectors "$SAILSIM_ROOT"/vectors/ggml/*/ --alt fused
+say "sailsim vectors through the C++ reference: every order, quantizers included"
+run "C++ reference (generic, fused, simd, quantizers)" vectors "$SAILSIM_ROOT"/vectors/ggml/*/ --engine ref --alt all --quantizers
+
+say "summary"
+for r in "${results[@]}"; do echo "  $r"; done
+echo "  overall: exit $status ($( [ $status -eq 0 ] && echo 'every output bit-exact' || echo 'see above'))"
 exit $status

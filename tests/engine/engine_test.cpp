@@ -111,6 +111,22 @@ TEST(EnginePerformance, TargetShapeNearTheReadRoofline) {
   }
 }
 
+TEST(Engine, EveryEdgePairAndEveryCrossingOfThemInBothOrders) {
+  // A = the edge pairs' Q4_K blocks as M one-block rows, B = their Q8_K blocks as N rows: the
+  // job computes every pair (the diagonal) and every crossing of them.
+  const std::vector<testing::EdgePair> edges = testing::edge_pairs();
+  Operands o;
+  for (const auto& e : edges) o.a.push_back(e.x), o.b.push_back(e.y);
+  for (bool fused : {false, true}) {
+    SailCard card;
+    MatmulJob job = card::dense_job(static_cast<uint32_t>(edges.size()), 256, static_cast<uint32_t>(edges.size()));
+    job.fused = fused;
+    const card::MatmulRun run = card::run_matmul(card, job, o.a, o.b);
+    ASSERT_TRUE(run.job.completed && run.job.error == rtl::JobError::None) << card.report();
+    EXPECT_TRUE(same_bits(reference(job, o), run.out, job)) << (fused ? "fused" : "generic");
+  }
+}
+
 // ---- Random shapes, strides and alignments --------------------------------------------------
 
 // A job at random unaligned A and B addresses with row strides larger than the rows (and
