@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "exit_codes.hpp"
+#include "replay_command.hpp"
 #include "vectors_command.hpp"
 
 int main(int argc, char** argv) {
@@ -14,6 +15,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "sailsim " SAILSIM_VERSION);
   VectorsOptions vectors;
   CLI::App* vectors_cmd = add_vectors_command(app, vectors);
+  ReplayOptions replay;
+  CLI::App* replay_cmd = add_replay_command(app, replay);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -23,6 +26,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (vectors_cmd->parsed()) return run_vectors(vectors, std::cout, std::cerr);
+    if (replay_cmd->parsed()) return run_replay(replay, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "sailsim: internal error: " << e.what() << "\n";
     return kExitCheckFailed;

@@ -15,7 +15,7 @@ SailCard::SailCard(CardConfig config) : config_(std::move(config)) {
   sim_ = std::make_unique<tb::Simulation<Vsail_top>>(config_.simulation);
   host_port_ = &sim_->bind(SAILSIM_AXI_PORT(&sim_->top(), s_), "host");
   ddr_port_ = &sim_->bind(SAILSIM_AXI_PORT(&sim_->top(), m_), "ddr");
-  host_ = &sim_->attach_host(*host_port_);
+  host_ = &sim_->attach_host(*host_port_, config_.host);
   axi4::MemoryPortConfig memory_config = config_.memory;
   memory_config.master_id_bits = axi4::kIdWidth;  // the crossbar prepends the master's index
   ddr_ = &sim_->attach_memory(*ddr_port_, memory_, memory_config);

@@ -43,6 +43,7 @@ class CardError : public std::runtime_error {
 struct CardConfig {
   axi4::MemoryPortConfig memory{};  // DDR timing, back-pressure, errors
   tb::SimulationConfig simulation{};
+  axi4::HostConfig host{};  // the host BFM: BREADY / RREADY chance, seed (sequence config.host)
   uint64_t host_timeout_cycles = 1'000'000;  // for one register access
 };
 

@@ -1,0 +1,32 @@
+// `sailsim replay PATH...`: YAML sequences (sequence-format.md, docs/replay.md) on the Sail
+// card, each on a fresh card; results in input order, a summary table, the worst exit code.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace sailsim::cli {
+
+struct ReplayOptions {
+  std::vector<std::string> paths;
+  std::optional<uint64_t> seed;       // replaces every sequence's config.seed
+  std::vector<std::string> tags;      // run only sequences with one of these tags
+  std::string trace;                  // FST waveform (several sequences: <stem>.<name>.fst)
+  std::string junit;                  // JUnit XML report
+  std::string json;                   // JSON report
+  std::string record;                 // write a recording of the (single) sequence's host traffic
+  unsigned jobs = 1;                  // sequences run in parallel
+};
+
+CLI::App* add_replay_command(CLI::App& app, ReplayOptions& options);
+
+int run_replay(const ReplayOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace sailsim::cli

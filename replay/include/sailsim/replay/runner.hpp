@@ -1,0 +1,52 @@
+// Runs a loaded sequence on a fresh SailCard: steps in order, checks, the transaction logs,
+// the watchdog and the protocol checkers. Exit codes as contracts.md section 6.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sailsim/axi4/log.hpp"
+#include "sailsim/replay/sequence.hpp"
+
+namespace sailsim::replay {
+
+enum Outcome : int {
+  kPass = 0,
+  kCheckFailed = 1,
+  kBadInput = 2,
+  kTimeout = 3,
+  kViolation = 4,
+};
+
+// The most severe of two outcomes: 2 (bad input) > 4 (protocol violation) > 3 (timeout) >
+// 1 (check failed) > 0 (docs/replay.md).
+int worst(int a, int b);
+const char* outcome_name(int code);
+
+struct RunOptions {
+  std::string fst_path{};  // an FST waveform of the whole run, if set
+  bool record = false;     // keep what a recording needs (RunResult::host_issue)
+};
+
+// A host-port transaction's first VALID cycle (AW or AR), for --record.
+struct ValidStart {
+  axi4::Dir dir = axi4::Dir::Read;
+  uint64_t cycle = 0;
+};
+
+struct RunResult {
+  int code = kPass;
+  std::string report{};   // what failed, with the details; empty on a pass
+  uint64_t start_cycle = 0;  // the card's cycle when the first step ran (after reset)
+  uint64_t first_host_record = 0;  // host-log records before it came with the card (shim open)
+  uint64_t cycles = 0;       // the card's cycle count at the end
+  size_t steps_run = 0;
+  std::vector<axi4::TransactionRecord> host_log{};  // every host-port record, oldest first
+  std::vector<axi4::TransactionRecord> ddr_log{};
+  std::vector<ValidStart> host_valid_starts{};      // with RunOptions::record
+};
+
+RunResult run_sequence(const Sequence& sequence, const RunOptions& options = {});
+
+}  // namespace sailsim::replay

@@ -1,0 +1,135 @@
+// The runner on the Sail card: the good sequences pass, failures get their exit codes and
+// reports, runs are deterministic, and a recording replays to the identical logs.
+#include <gtest/gtest.h>
+
+#include "sailsim/replay/loader.hpp"
+#include "sailsim/replay/record.hpp"
+#include "sailsim/replay/runner.hpp"
+#include "support.hpp"
+
+namespace sailsim::replay {
+namespace {
+
+using namespace testing;
+
+// A copy of a good sequence in a scratch folder (snapshots are written beside it).
+Sequence load_copy(const std::string& name, const std::filesystem::path& dir) {
+  std::filesystem::copy_file(good() / name, dir / name, std::filesystem::copy_options::overwrite_existing);
+  return load_sequence(dir / name);
+}
+
+class GoodSequence : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(GoodSequence, Passes) {
+  const auto dir = scratch("good-" + GetParam());
+  const Sequence seq = load_copy(GetParam(), dir);
+  const RunResult r = run_sequence(seq);
+  EXPECT_EQ(r.code, kPass) << r.report;
+  EXPECT_EQ(r.steps_run, seq.steps.size());
+  EXPECT_GT(r.cycles, 0u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Replay, GoodSequence,
+                         ::testing::Values("write_read.yaml", "axi_bursts.yaml", "matmul_regs.yaml", "errors.yaml", "ioctl_matmul.yaml", "illegal_wrap.yaml"),
+                         [](const auto& param_info) { return param_info.param.substr(0, param_info.param.find('.')); });
+
+TEST(ReplayRunner, SnapshotWritesLines) {
+  const auto dir = scratch("snapshot");
+  const Sequence seq = load_copy("write_read.yaml", dir);
+  ASSERT_EQ(run_sequence(seq).code, kPass);
+  const std::string snap = read_text(dir / "write_read.snapshot.yaml");
+  EXPECT_NE(snap.find("0x10000: 0x"), std::string::npos) << snap;
+  EXPECT_NE(snap.find("0x10020: 0x"), std::string::npos) << snap;
+  EXPECT_EQ(snap.find("0x10040:"), std::string::npos) << snap;
+}
+
+TEST(ReplayRunner, CheckFailureReportsBitsFloatsAndUlp) {
+  const RunResult r = run_sequence(load_sequence(sequences() / "fail" / "check_mismatch.yaml"));
+  EXPECT_EQ(r.code, kCheckFailed);
+  EXPECT_NE(r.report.find("0x10000: expected 0x3f800001"), std::string::npos) << r.report;
+  EXPECT_NE(r.report.find("actual 0x3f800000 (1)"), std::string::npos) << r.report;
+  EXPECT_NE(r.report.find("ulp 1"), std::string::npos) << r.report;
+  EXPECT_NE(r.report.find("check_mismatch.yaml:7:5"), std::string::npos) << r.report;
+}
+
+TEST(ReplayRunner, MatmulMismatchNamesTheElement) {
+  Sequence seq = load_sequence(good() / "matmul_regs.yaml");
+  auto& check = std::get<CheckStep>(seq.steps[5].body);
+  check.matmul->b[4] ^= 1;
+  const RunResult r = run_sequence(seq);
+  EXPECT_EQ(r.code, kCheckFailed) << r.report;
+  EXPECT_NE(r.report.find("(m 0, n 0)"), std::string::npos) << r.report;
+  EXPECT_NE(r.report.find("ulp"), std::string::npos) << r.report;
+}
+
+TEST(ReplayRunner, WaitTimeoutIsExit3WithReport) {
+  const RunResult r = run_sequence(load_sequence(sequences() / "fail" / "hang.yaml"));
+  EXPECT_EQ(r.code, kTimeout) << r.report;
+  EXPECT_NE(r.report.find("wait until irq"), std::string::npos) << r.report;
+}
+
+TEST(ReplayRunner, SequenceTimeoutIsExit3) {
+  Sequence seq = load_sequence(good() / "matmul_regs.yaml");
+  seq.config.timeout_cycles = 100;
+  const RunResult r = run_sequence(seq);
+  EXPECT_EQ(r.code, kTimeout) << r.report;
+  EXPECT_NE(r.report.find("timeout_cycles"), std::string::npos) << r.report;
+}
+
+TEST(ReplayRunner, UnexpectedViolationIsExit4NamingRuleChannelPortCycle) {
+  const RunResult r = run_sequence(load_sequence(sequences() / "fail" / "violation.yaml"));
+  EXPECT_EQ(r.code, kViolation) << r.report;
+  EXPECT_NE(r.report.find("WRAP_LEN on host AR at cycle"), std::string::npos) << r.report;
+}
+
+TEST(ReplayRunner, ExpectedViolationPasses) {
+  const auto dir = scratch("expected-violation");
+  write_text(dir / "v.yaml",
+             "sailsim: 1\nname: v\nsteps:\n"
+             "  - axi_read: {addr: 0x1_0000, len: 2, size: 32, burst: WRAP, illegal: true, expect_violation: WRAP_LEN}\n");
+  const RunResult r = run_sequence(load_sequence(dir / "v.yaml"));
+  EXPECT_NE(r.code, kViolation) << r.report;
+  EXPECT_EQ(r.report.find("WRAP_LEN"), std::string::npos) << r.report;
+}
+
+TEST(ReplayRunner, SameFileSameSeedSameCyclesAndLogs) {
+  const Sequence seq = load_sequence(good() / "axi_bursts.yaml");
+  const RunResult a = run_sequence(seq);
+  const RunResult b = run_sequence(seq);
+  EXPECT_EQ(a.cycles, b.cycles);
+  EXPECT_EQ(a.host_log, b.host_log);
+  EXPECT_EQ(a.ddr_log, b.ddr_log);
+  const RunResult c = run_sequence(load_sequence(good() / "axi_bursts.yaml", 12345));
+  EXPECT_EQ(c.code, kPass) << c.report;
+}
+
+class RecordRoundTrip : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(RecordRoundTrip, ReplayGivesTheIdenticalLogs) {
+  const auto dir = scratch("record-" + GetParam());
+  const Sequence seq = load_copy(GetParam(), dir);
+  RunOptions opt;
+  opt.record = true;
+  const RunResult original = run_sequence(seq, opt);
+  ASSERT_EQ(original.code, kPass) << original.report;
+  write_recording(seq, original, dir / "out.yaml");
+  const Sequence recorded = load_sequence(dir / "out.yaml");
+  const RunResult again = run_sequence(recorded);
+  EXPECT_EQ(again.code, kPass) << again.report << read_text(dir / "out.yaml");
+  EXPECT_EQ(again.cycles, original.cycles);
+  ASSERT_EQ(again.host_log.size(), original.host_log.size());
+  for (size_t i = 0; i < original.host_log.size(); ++i) {
+    EXPECT_EQ(again.host_log[i], original.host_log[i]) << "host record " << i;
+  }
+  ASSERT_EQ(again.ddr_log.size(), original.ddr_log.size());
+  for (size_t i = 0; i < original.ddr_log.size(); ++i) {
+    EXPECT_EQ(again.ddr_log[i], original.ddr_log[i]) << "ddr record " << i;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Replay, RecordRoundTrip,
+                         ::testing::Values("write_read.yaml", "axi_bursts.yaml", "matmul_regs.yaml", "errors.yaml", "ioctl_matmul.yaml", "illegal_wrap.yaml"),
+                         [](const auto& param_info) { return param_info.param.substr(0, param_info.param.find('.')); });
+
+}  // namespace
+}  // namespace sailsim::replay

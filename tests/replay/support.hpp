@@ -1,0 +1,35 @@
+// Helpers for the replay tests: the sequence folders, scratch folders, files.
+#pragma once
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace sailsim::replay::testing {
+
+inline std::filesystem::path sequences() { return SAILSIM_REPLAY_SEQUENCES; }
+inline std::filesystem::path good() { return sequences() / "good"; }
+
+// A fresh folder under the system temp dir, unique per process and name.
+inline std::filesystem::path scratch(const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() / ("sailsim-replay-" + std::to_string(getpid()) + "-" + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+inline void write_text(const std::filesystem::path& file, const std::string& text) {
+  std::ofstream(file) << text;
+}
+
+inline std::string read_text(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace sailsim::replay::testing
