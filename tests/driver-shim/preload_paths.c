@@ -19,14 +19,7 @@
 /* glibc's pre-2.33 entry point, still exported; older binaries call it. */
 extern int __xstat(int ver, const char *path, struct stat *buf);
 
-static int failures = 0;
-#define CHECK(cond)                                                       \
-	do {                                                              \
-		if (!(cond)) {                                            \
-			fprintf(stderr, "%s:%d: CHECK(%s) failed (errno %d: %s)\n", __FILE__, __LINE__, #cond, errno, strerror(errno)); \
-			++failures;                                       \
-		}                                                         \
-	} while (0)
+#include "c_check.h"
 
 static uint64_t alloc_on(int fd)
 {

@@ -20,14 +20,7 @@
 
 #include "spanker_ioctl.h"
 
-static int failures = 0;
-#define CHECK(cond)                                                       \
-	do {                                                              \
-		if (!(cond)) {                                            \
-			fprintf(stderr, "%s:%d: CHECK(%s) failed (errno %d: %s)\n", __FILE__, __LINE__, #cond, errno, strerror(errno)); \
-			++failures;                                       \
-		}                                                         \
-	} while (0)
+#include "c_check.h"
 
 static unsigned char *load(const char *path, size_t *size)
 {
