@@ -476,22 +476,8 @@ module sail_engine #(
           m_feed_q <= '0;
           state_q  <= SLoadB;
         end
-        SLoadB: begin
-          if (bus_error) begin
-            error_q <= rd_error ? ErrAxiRead : ErrAxiWrite;
-            state_q <= SAbort;
-          end else if (rd_start) begin
-            state_q <= SRunA;
-          end
-        end
-        SRunA: begin
-          if (bus_error) begin
-            error_q <= rd_error ? ErrAxiRead : ErrAxiWrite;
-            state_q <= SAbort;
-          end else if (group_done) begin
-            state_q <= SFlush;
-          end
-        end
+        SLoadB: if (rd_start) state_q <= SRunA;
+        SRunA:  if (group_done) state_q <= SFlush;
         SFlush: begin
           if (flush_step && 32'(flush_q) == Lanes - 1) begin
             if (last_group) begin
@@ -504,14 +490,7 @@ module sail_engine #(
             end
           end
         end
-        SDrain: begin
-          if (bus_error) begin
-            error_q <= rd_error ? ErrAxiRead : ErrAxiWrite;
-            state_q <= SAbort;
-          end else if (wr_idle && rd_idle) begin
-            state_q <= SDone;
-          end
-        end
+        SDrain: if (wr_idle && rd_idle) state_q <= SDone;
         SAbort: if (quiet) state_q <= SDone;
         SDone: begin
           state_q   <= SIdle;
@@ -520,6 +499,11 @@ module sail_engine #(
         end
         default: state_q <= SIdle;
       endcase
+      // An error response while the job uses the bus overrides the step above.
+      if (bus_error && state_q inside {SLoadB, SRunA, SFlush, SDrain}) begin
+        error_q <= rd_error ? ErrAxiRead : ErrAxiWrite;
+        state_q <= SAbort;
+      end
     end
   end
 

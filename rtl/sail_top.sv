@@ -17,7 +17,8 @@ module sail_top #(
 ) (
   input  logic clk_i,
   input  logic rst_ni,
-  output logic irq_o,  // a job ended (IRQ_STATUS & IRQ_ENABLE)
+  output logic irq_o,   // a job ended (IRQ_STATUS & IRQ_ENABLE)
+  output logic busy_o,  // the engine has a job, or one waits in the queue (for test benches)
   `AXI4_FLAT_SLAVE_PORTS(s_, axi4_pkg::IdWidth, ),
   `AXI4_FLAT_MASTER_PORTS(m_, sail_pkg::DownIdWidth, )
 );
@@ -76,6 +77,8 @@ module sail_top #(
     .r_valid_i   (slv_r_valid[MasterEngine]),
     .r_ready_o   (slv_r_ready[MasterEngine])
   );
+
+  assign busy_o = busy || job_valid;
 
   // ---- Control block ------------------------------------------------------------------------
   sail_ctrl #(

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job: installs what is missing, builds, checks the bundled GGML vector sets bit
-# for bit through the RTL engine and the C++ reference, and prints a summary. Exit code:
+# for bit through the RTL engine and the C++ reference, replays the bundled YAML sequences,
+# and prints one summary. Exit code:
 # sailsim's (0 all good, 1 a mismatch, 2 bad input, 3 a hang, 4 a protocol violation).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -23,6 +24,9 @@ run() {
   return 0
 }
 results=()
+
+say "sailsim replay: the bundled YAML sequences (vectors/sequences)"
+run "replay vectors/sequences" replay -j 2 "$SAILSIM_ROOT"/vectors/sequences
 
 say "sailsim vectors through the RTL engine: the bundled GGML sets, generic and FMA-contracted orders"
 run "RTL engine (generic + fused)" vectors "$SAILSIM_ROOT"/vectors/ggml/*/ --alt fused

@@ -90,6 +90,8 @@ class SailCard {
   // Runs until irq_o is high; false if max_cycles pass first.
   bool wait_irq(uint64_t max_cycles);
   bool irq() const;
+  // The top's busy_o: a job in the engine or waiting in the queue (no bus traffic to ask).
+  bool engine_busy() const;
   // Runs the card for a number of cycles (the watchdog still watches).
   void run(uint64_t cycles);
   // Enables both interrupts, clears the counters, submits, waits for the interrupt, reads
