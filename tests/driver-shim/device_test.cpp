@@ -31,17 +31,20 @@ std::vector<uint8_t> read_file(const std::string& path) {
 const std::string kCase = std::string(SAILSIM_SHARED_DIR) + "/vectors-ggml/c01_mixed_m16_k1024_n8";
 constexpr uint32_t kM = 16, kK = 1024, kN = 8;
 
-// A page that is mapped but neither readable nor writable, and one that is read-only.
+// A page that is mapped but neither readable nor writable, and one that is read-only and
+// followed by an inaccessible page (whatever else the process has mapped: ASan's allocator
+// may put a readable mapping right after a lone page).
 struct BadPages {
   BadPages() {
     const long page = sysconf(_SC_PAGESIZE);
-    none = mmap(nullptr, static_cast<size_t>(page), PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    ro = mmap(nullptr, static_cast<size_t>(page), PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     size = static_cast<size_t>(page);
+    none = mmap(nullptr, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    ro = mmap(nullptr, 2 * size, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    mprotect(static_cast<uint8_t*>(ro) + size, size, PROT_NONE);
   }
   ~BadPages() {
     munmap(none, size);
-    munmap(ro, size);
+    munmap(ro, 2 * size);
   }
   void* none;
   void* ro;

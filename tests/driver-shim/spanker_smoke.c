@@ -78,8 +78,12 @@ int main(int argc, char **argv)
 
 	int fd = open("/dev/spankerctl", O_RDWR | O_CLOEXEC);
 	CHECK(fd >= 0);
-	if (fd < 0)
+	if (fd < 0) {
+		free(a);
+		free(b);
+		free(expected);
 		return 1;
+	}
 	CHECK(fstat(fd, &st) == 0 && S_ISCHR(st.st_mode) && major(st.st_rdev) == 240);
 
 	CHECK(ioctl(fd, SPANKER_IOC_PING) == 0);
