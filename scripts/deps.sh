@@ -13,6 +13,7 @@ APT_PACKAGES=(
   libyaml-cpp-dev libcli11-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   lcov
+  python3
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

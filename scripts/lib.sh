@@ -1,6 +1,10 @@
 # Shared by the scripts in this folder: paths and small helpers. Source it, do not run it.
 SAILSIM_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SAILSIM_JOBS=${SAILSIM_JOBS:-$(nproc)}
+# ccache (when installed) shares compiled objects between clones in different folders: paths
+# below the clone are hashed relative to it. Set either variable yourself to override.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$SAILSIM_ROOT}
+export CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-true}
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 2; }
@@ -10,8 +14,9 @@ configure_and_build() {
   local dir=$1; shift
   if [ ! -f "$dir/CMakeCache.txt" ]; then
     say "configuring $dir"
-    cmake -S "$SAILSIM_ROOT" -B "$dir" -G "Unix Makefiles" "$@" >"$dir.configure.log" 2>&1 ||
-      { cat "$dir.configure.log" >&2; die "cmake configure failed (log above)"; }
+    mkdir -p "$dir"
+    cmake -S "$SAILSIM_ROOT" -B "$dir" -G "Unix Makefiles" "$@" >"$dir/configure.log" 2>&1 ||
+      { cat "$dir/configure.log" >&2; rm -f "$dir/CMakeCache.txt"; die "cmake configure failed (log above)"; }
   fi
   say "building $dir"
   cmake --build "$dir" -j "$SAILSIM_JOBS" -- --no-print-directory

@@ -71,7 +71,9 @@ void MemoryPort::accept_address(Dir dir, const AxiPins& p, uint64_t cycle) {
   txn.lock = read ? p.arlock : p.awlock;
   txn.addr_cycle = cycle;
   txn.beat = 0;
-  txn.resp = error_for(dir, txn.shape);
+  // A reserved burst has no defined addresses: answer SLVERR (no byte written, zeros read)
+  // rather than guess INCR; the checker names it BURST_RESERVED.
+  txn.resp = txn.shape.burst == Burst::Reserved ? Resp::SlvErr : error_for(dir, txn.shape);
   txn.bytes = 0;
   txn.low_addr = ~uint64_t{0};
   txn.data.clear();

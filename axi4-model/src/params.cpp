@@ -28,6 +28,9 @@ std::optional<Burst> parse_burst(std::string_view name) {
   if (name == "FIXED") return Burst::Fixed;
   if (name == "INCR") return Burst::Incr;
   if (name == "WRAP") return Burst::Wrap;
+  // The inverse of to_string: a log or a sequence names code 3 (illegal on the bus, but
+  // it must reach the bus as 3 for the checker's BURST_RESERVED).
+  if (name == "RESERVED") return Burst::Reserved;
   return std::nullopt;
 }
 

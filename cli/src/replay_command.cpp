@@ -2,19 +2,25 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <atomic>
-#include <fstream>
+#include <cerrno>
+#include <cstring>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <thread>
 
 #include "exit_codes.hpp"
 #include "sailsim/replay/loader.hpp"
+#include "sailsim/replay/output_file.hpp"
 #include "sailsim/replay/record.hpp"
 #include "sailsim/replay/runner.hpp"
+#include "sailsim/replay/scan.hpp"
 
 namespace sailsim::cli {
 
@@ -103,8 +109,88 @@ std::string trace_path(const ReplayOptions& options, const Item& item, size_t se
   return (p.parent_path() / (p.stem().string() + "." + item.sequence->name + p.extension().string())).string();
 }
 
-void write_json(const std::string& path, const std::vector<Item>& items, int code) {
-  std::ofstream f(path);
+replay::RunOptions run_options(const ReplayOptions& options, const Item& item, size_t selected) {
+  replay::RunOptions run;
+  run.fst_path = trace_path(options, item, selected);
+  run.record = !options.record.empty();
+  run.output_dir = options.out_dir;
+  return run;
+}
+
+// Every output, checked before anything is simulated: --out, the reports, the recording, and
+// what each selected sequence writes (FST, snapshots). Two writers of one file, or an output
+// that is one of the inputs, are refused too. One line per problem; empty: all writable.
+std::vector<std::string> output_problems(const ReplayOptions& options, const std::vector<Item>& items, size_t selected) {
+  std::vector<std::string> problems;
+  if (!options.out_dir.empty()) {
+    std::error_code ec;
+    if (!fs::is_directory(options.out_dir, ec)) {
+      problems.push_back("--out " + options.out_dir + ": " + (fs::exists(options.out_dir, ec) ? "not a folder" : "no such folder"));
+    } else if (::access(options.out_dir.c_str(), W_OK | X_OK) != 0) {
+      problems.push_back("--out " + options.out_dir + ": the folder is not writable (" + std::strerror(errno) + ")");
+    }
+    if (!problems.empty()) return problems;  // every snapshot would repeat it
+  }
+  auto key = [](const fs::path& p) {
+    std::error_code ec;
+    const fs::path k = fs::weakly_canonical(p, ec);
+    return ec ? fs::absolute(p, ec).lexically_normal() : k;
+  };
+  std::map<fs::path, std::string> inputs;  // canonical path -> the input as given
+  // canonical path -> who writes it: the item (null: an option) and the words for it. One
+  // sequence may snapshot to a file twice; two writers of one file would race under -j.
+  std::map<fs::path, std::pair<const Item*, std::string>> writers;
+  for (const Item& it : items) inputs.emplace(key(it.file), it.file.string());
+  // who: the option or step that writes it; where: for whom (a sequence file, a step's place).
+  auto check = [&](const fs::path& path, const Item* item, const std::string& who, const std::string& where,
+                   replay::OutputKind kind) {
+    const std::string what = "cannot write " + who + " " + path.string() + (where.empty() ? "" : " (" + where + ")") + ": ";
+    if (const std::string problem = replay::output_problem(path, kind); !problem.empty()) {
+      problems.push_back(what + problem);
+      return;
+    }
+    const fs::path k = key(path);
+    if (const auto in = inputs.find(k); in != inputs.end()) {
+      problems.push_back(what + "it is the input sequence " + in->second);
+      return;
+    }
+    const std::string writer = where.empty() ? who : who + " (" + where + ")";
+    const auto [w, fresh] = writers.emplace(k, std::make_pair(item, writer));
+    if (!fresh && (w->second.first != item || w->second.second != writer)) {
+      problems.push_back(what + "also written by " + w->second.second);
+    }
+  };
+  if (!options.json.empty()) check(options.json, nullptr, "--json", "", replay::OutputKind::Any);
+  if (!options.junit.empty()) check(options.junit, nullptr, "--junit", "", replay::OutputKind::Any);
+  if (!options.record.empty()) check(options.record, nullptr, "--record", "", replay::OutputKind::Any);
+  for (const Item& it : items) {
+    if (!it.selected || !it.sequence) continue;
+    for (const replay::OutputFile& f : replay::output_files(*it.sequence, run_options(options, it, selected))) {
+      if (!f.step) {
+        check(f.path, &it, "--trace", it.file.string(), replay::OutputKind::Regular);
+        continue;
+      }
+      check(f.path, &it, "snapshot",
+            it.file.string() + ":" + std::to_string(f.step->where.line) + ":" + std::to_string(f.step->where.column),
+            replay::OutputKind::Any);
+    }
+  }
+  return problems;
+}
+
+// Writes a report; a failure is one line on `err` and exit code 2.
+bool write_report(const char* option, const std::string& path, const std::string& text, std::ostream& err) {
+  try {
+    replay::write_output_file(path, text);
+    return true;
+  } catch (const replay::OutputError& e) {
+    err << "sailsim replay: " << option << ": " << e.what() << "\n";
+    return false;
+  }
+}
+
+std::string json_report(const std::vector<Item>& items, int code) {
+  std::ostringstream f;
   f << "{\n  \"exit_code\": " << code << ",\n  \"sequences\": [";
   bool first = true;
   for (const Item& it : items) {
@@ -116,9 +202,10 @@ void write_json(const std::string& path, const std::vector<Item>& items, int cod
     first = false;
   }
   f << "\n  ]\n}\n";
+  return f.str();
 }
 
-void write_junit(const std::string& path, const std::vector<Item>& items) {
+std::string junit_report(const std::vector<Item>& items) {
   size_t tests = 0, failures = 0, errors = 0;
   for (const Item& it : items) {
     if (!it.selected) continue;
@@ -126,7 +213,7 @@ void write_junit(const std::string& path, const std::vector<Item>& items) {
     if (it.result.code == replay::kCheckFailed) ++failures;
     else if (it.result.code != replay::kPass) ++errors;
   }
-  std::ofstream f(path);
+  std::ostringstream f;
   f << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     << "<testsuites name=\"sailsim replay\" tests=\"" << tests << "\" failures=\"" << failures << "\" errors=\"" << errors
     << "\">\n  <testsuite name=\"sailsim replay\" tests=\"" << tests << "\" failures=\"" << failures << "\" errors=\""
@@ -144,6 +231,7 @@ void write_junit(const std::string& path, const std::vector<Item>& items) {
       << "    </testcase>\n";
   }
   f << "  </testsuite>\n</testsuites>\n";
+  return f.str();
 }
 
 }  // namespace
@@ -168,22 +256,27 @@ CLI::App* add_replay_command(CLI::App& app, ReplayOptions& options) {
   cmd->add_option("--json", options.json, "Write a JSON report");
   cmd->add_option("--record", options.record,
                   "Write a sequence that replays the host-port traffic of the (single) sequence exactly");
+  cmd->add_option("-o,--out", options.out_dir,
+                  "Folder for the files sequences write (snapshot steps; default: the working directory)");
   cmd->add_option("-j,--jobs", options.jobs, "Sequences run in parallel (results stay in input order)")
       ->check(CLI::Range(1u, 256u));
   return cmd;
 }
 
 int run_replay(const ReplayOptions& options, std::ostream& out, std::ostream& err) {
-  std::vector<fs::path> files;
+  replay::Scan scan;
   try {
-    std::vector<fs::path> paths(options.paths.begin(), options.paths.end());
-    files = replay::find_sequences(paths);
+    scan = replay::scan_sequences(std::vector<fs::path>(options.paths.begin(), options.paths.end()));
   } catch (const replay::InputError& e) {
     err << "sailsim replay: " << e.what() << "\n";
     return kExitBadInput;
   }
+  for (const replay::SkippedFile& s : scan.skipped) out << "skipped " << s.file.string() << ": " << s.reason << "\n";
+  const std::vector<fs::path>& files = scan.sequences;
   if (files.empty()) {
-    err << "sailsim replay: no *.yaml sequences under the paths given\n";
+    err << "sailsim replay: no *.yaml sequences under the paths given";
+    if (!scan.skipped.empty()) err << " (" << scan.skipped.size() << " skipped: not sequences)";
+    err << "\n";
     return kExitBadInput;
   }
   std::vector<Item> items(files.size());
@@ -221,14 +314,16 @@ int run_replay(const ReplayOptions& options, std::ostream& out, std::ostream& er
     err << "sailsim replay: --record takes exactly one sequence (" << selected << " selected)\n";
     return kExitBadInput;
   }
+  if (const auto problems = output_problems(options, items, selected); !problems.empty()) {
+    for (const std::string& p : problems) err << "sailsim replay: " << p << "\n";
+    err << "sailsim replay: nothing was simulated\n";
+    return kExitBadInput;
+  }
 
   parallel([&](Item& item) {
     if (!item.selected || !item.sequence) return;
-    replay::RunOptions run;
-    run.fst_path = trace_path(options, item, selected);
-    run.record = !options.record.empty();
     try {
-      item.result = replay::run_sequence(*item.sequence, run);
+      item.result = replay::run_sequence(*item.sequence, run_options(options, item, selected));
     } catch (const std::exception& e) {
       item.result.code = replay::kCheckFailed;
       item.result.report = std::string("error: ") + e.what() + "\n";
@@ -255,11 +350,14 @@ int run_replay(const ReplayOptions& options, std::ostream& out, std::ostream& er
         replay::write_recording(*it.sequence, it.result, options.record);
         out << "recorded " << it.result.host_log.size() << " host-port transactions to " << options.record << "\n";
       } catch (const std::exception& e) {
-        err << "sailsim replay: " << e.what() << "\n";
+        err << "sailsim replay: --record: " << e.what() << "\n";
         code = replay::worst(code, replay::kBadInput);
       }
     }
   }
+  // The reports before the count line, so that its exit code counts a failed write.
+  if (!options.junit.empty() && !write_report("--junit", options.junit, junit_report(items), err)) code = replay::kBadInput;
+  if (!options.json.empty() && !write_report("--json", options.json, json_report(items, code), err)) code = replay::kBadInput;
 
   // The summary table.
   size_t width = 8;
@@ -275,9 +373,6 @@ int run_replay(const ReplayOptions& options, std::ostream& out, std::ostream& er
   }
   out << selected << " sequences: " << counts[0] << " passed, " << counts[1] << " failed checks, " << counts[2]
       << " bad input, " << counts[3] << " timed out, " << counts[4] << " protocol violations; exit code " << code << "\n";
-
-  if (!options.json.empty()) write_json(options.json, items, code);
-  if (!options.junit.empty()) write_junit(options.junit, items);
   return code;
 }
 

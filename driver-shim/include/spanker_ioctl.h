@@ -20,18 +20,24 @@
  *
  * Device addresses are the card's 48-bit bus addresses (contracts.md section 2): DDR starts
  * at 0x10000. Times are in nanoseconds of the card's clock, 1 GHz: one cycle per ns.
+ *
+ * A superset of Spanker's own header (ABI v0.1.0): every name it defines, with the same
+ * meaning and its include guard, so that code written against it (ggml-spanker's bindgen
+ * wrapper.h) builds with this header in its place. The v0.2 part has a guard of its own:
+ * with Spanker's copy included first, this header still adds v0.2 and compiles.
  */
-#ifndef SPANKER_IOCTL_H
-#define SPANKER_IOCTL_H
+#ifndef _UAPI_LINUX_SPANKER_IOCTL_H
+#define _UAPI_LINUX_SPANKER_IOCTL_H
 
-#include <linux/ioctl.h>
 #include <linux/types.h>
+#include <linux/ioctl.h>
 
 #define SPANKER_IOC_MAGIC 0xE3
 
-#define SPANKER_ABI_MAJOR 0
-#define SPANKER_ABI_MINOR 2
-#define SPANKER_ABI_PATCH 0
+/* ABI version reported by SPANKER_IOC_GET_VERSION (sailsim's: 0.2.0; Spanker's driver: 0.1.0). */
+#define SPANKER_ABI_VERSION_MAJOR 0
+#define SPANKER_ABI_VERSION_MINOR 2
+#define SPANKER_ABI_VERSION_PATCH 0
 
 /* ---- v0.1 ---------------------------------------------------------------------------- */
 
@@ -44,6 +50,19 @@ struct spanker_version {
 
 #define SPANKER_IOC_PING        _IO(SPANKER_IOC_MAGIC, 0x01)
 #define SPANKER_IOC_GET_VERSION _IOR(SPANKER_IOC_MAGIC, 0x02, struct spanker_version)
+
+#endif /* _UAPI_LINUX_SPANKER_IOCTL_H */
+
+#ifndef SAILSIM_SPANKER_IOCTL_V02_H
+#define SAILSIM_SPANKER_IOCTL_V02_H
+
+#include <linux/types.h>
+#include <linux/ioctl.h>
+
+/* sailsim's earlier names of the version macros. */
+#define SPANKER_ABI_MAJOR SPANKER_ABI_VERSION_MAJOR
+#define SPANKER_ABI_MINOR SPANKER_ABI_VERSION_MINOR
+#define SPANKER_ABI_PATCH SPANKER_ABI_VERSION_PATCH
 
 /* ---- v0.2 ---------------------------------------------------------------------------- */
 
@@ -68,8 +87,10 @@ struct spanker_work_submit {
 	__u32 flags;      /* in: SPANKER_WORK_* */
 	__u32 tag;        /* in: returned by WAIT */
 	__u64 b_f32;      /* in: user pointer to n*k floats, with SPANKER_WORK_B_F32; else 0 */
+	__u64 b_f32_bytes;/* in: the size of the buffer at b_f32: exactly n*k*4 with
+	                   * SPANKER_WORK_B_F32 (else EINVAL); else 0 */
 	__u64 job;        /* out: the job's handle, for WAIT */
-}; /* 72 bytes */
+}; /* 80 bytes */
 
 /* WAIT: until the job has ended (0), it ended with an AXI error (EIO), or timeout_ns pass
  * (ETIMEDOUT; the job goes on). timeout_ns = 0 means the shim's default. */
@@ -145,4 +166,4 @@ struct spanker_telemetry {
 #define SPANKER_IOC_BAR_INFO      _IOR(SPANKER_IOC_MAGIC, 0x0A, struct spanker_bar_info)
 #define SPANKER_IOC_GET_TELEMETRY _IOR(SPANKER_IOC_MAGIC, 0x0B, struct spanker_telemetry)
 
-#endif /* SPANKER_IOCTL_H */
+#endif /* SAILSIM_SPANKER_IOCTL_V02_H */

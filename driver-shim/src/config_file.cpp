@@ -3,9 +3,12 @@
 #include <yaml-cpp/yaml.h>
 
 #include <charconv>
-#include <fstream>
 #include <limits>
 #include <sstream>
+
+#include "sailsim/vecset/input_error.hpp"
+#include "sailsim/vecset/input_file.hpp"
+#include "sailsim/vecset/yaml_number.hpp"
 
 namespace sailsim::shim {
 
@@ -27,35 +30,22 @@ struct Parser {
     return n.Scalar();
   }
 
-  // Decimal or 0x hex, with optional _ separators (as sequence files write them).
+  // Numbers follow sailsim's one rule (sailsim/vecset/yaml_number.hpp): plain, untagged
+  // scalars; decimal or 0x hex integers with '_' only between digits.
   uint64_t integer(const YAML::Node& n, const char* what, uint64_t max = std::numeric_limits<uint64_t>::max()) {
-    std::string s;
-    for (char c : scalar(n, what)) {
-      if (c != '_') s += c;
-    }
-    int base = 10;
-    std::string_view digits = s;
-    if (digits.size() > 2 && digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X')) {
-      base = 16;
-      digits.remove_prefix(2);
-    }
     uint64_t v = 0;
-    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v, base);
-    if (digits.empty() || ec != std::errc{} || end != digits.data() + digits.size() || v > max) {
-      fail(origin, n.Mark(), std::string(what) + ": expected an integer, got '" + n.Scalar() + "'");
-    }
+    const std::string problem = vecset::integer_problem(n, v);
+    if (!problem.empty()) fail(origin, n.Mark(), std::string(what) + ": expected an integer, " + problem);
+    if (v > max) fail(origin, n.Mark(), std::string(what) + ": expected an integer up to " + std::to_string(max) + ", got '" + n.Scalar() + "'");
     return v;
   }
 
   double probability(const YAML::Node& n, const char* what) {
-    const std::string s = scalar(n, what);
-    try {
-      size_t used = 0;
-      const double v = std::stod(s, &used);
-      if (used == s.size() && v >= 0.0 && v <= 1.0) return v;
-    } catch (const std::exception&) {
-    }
-    fail(origin, n.Mark(), std::string(what) + ": expected a number in [0, 1], got '" + s + "'");
+    double v = 0;
+    const std::string problem = vecset::real_problem(n, v);
+    if (!problem.empty()) fail(origin, n.Mark(), std::string(what) + ": expected a number in [0, 1], " + problem);
+    if (v >= 0.0 && v <= 1.0) return v;
+    fail(origin, n.Mark(), std::string(what) + ": expected a number in [0, 1], got '" + n.Scalar() + "'");
   }
 
   bool boolean(const YAML::Node& n, const char* what) {
@@ -195,12 +185,15 @@ void apply_config_text(DeviceConfig& config, const std::string& text, const std:
 }
 
 DeviceConfig load_config(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ConfigError(path + ": cannot open the file");
-  std::ostringstream text;
-  text << in.rdbuf();
+  // The one reader of input files: a directory, a FIFO, a device or a loop is refused by name.
+  std::string text;
+  try {
+    text = vecset::read_input_file(path);
+  } catch (const vecset::InputError& e) {
+    throw ConfigError(e.what());
+  }
   DeviceConfig config;
-  apply_config_text(config, text.str(), path);
+  apply_config_text(config, text, path);
   return config;
 }
 

@@ -224,7 +224,7 @@ struct Device::State {
   int work_submit(spanker_work_submit& w) {
     if ((w.flags & ~uint32_t{SPANKER_WORK_FLAGS}) != 0) return -EINVAL;
     const bool f32 = (w.flags & SPANKER_WORK_B_F32) != 0;
-    if (!f32 && w.b_f32 != 0) return -EINVAL;
+    if (!f32 && (w.b_f32 != 0 || w.b_f32_bytes != 0)) return -EINVAL;
     rtl::JobDescriptor d;
     d.a = w.a, d.b = w.b, d.out = w.out;
     d.m = w.m, d.k = w.k, d.n = w.n;
@@ -233,8 +233,12 @@ struct Device::State {
     d.tag = w.tag;
     if (rtl::check(d) != rtl::JobError::None) return -EINVAL;
     if (f32) {
-      const uint64_t floats = uint64_t{w.n} * w.k;
-      if (!user_readable(w.b_f32, floats * sizeof(float))) return -EFAULT;
+      // The caller says how big its buffer is; it must be exactly the n rows of k floats
+      // (rtl::check bounded k to 32768, so n*k*4 < 2^49 cannot overflow). Only those bytes
+      // are ever read, and all of them must be readable before anything reaches the bus.
+      const uint64_t bytes = uint64_t{w.n} * w.k * sizeof(float);
+      if (w.b_f32_bytes != bytes) return -EINVAL;
+      if (!user_readable(w.b_f32, bytes)) return -EFAULT;
       const uint64_t blocks = w.k / 256;
       const uint64_t row_bytes = blocks * sizeof(ggml::BlockQ8K);
       const uint64_t stride = w.b_stride ? w.b_stride : row_bytes;
@@ -327,8 +331,8 @@ struct Device::State {
     return rc;
   }
 
-  int dispatch(unsigned long request, void* arg) {
-    switch (request) {
+  int dispatch(uint32_t cmd, void* arg) {
+    switch (cmd) {
       case SPANKER_IOC_PING:
         return ping();
       case SPANKER_IOC_GET_VERSION:
@@ -387,7 +391,9 @@ Device::~Device() = default;
 int Device::ioctl(unsigned long request, void* arg) {
   std::lock_guard lock(state_->mutex);
   try {
-    return state_->dispatch(request, arg);
+    // Linux takes the command as 32 bits (the driver's `unsigned int cmd`): the bits above
+    // are dropped, e.g. a request sign-extended from an int by the caller.
+    return state_->dispatch(static_cast<uint32_t>(request), arg);
   } catch (const BusError&) {
     return -EIO;
   } catch (const std::exception&) {

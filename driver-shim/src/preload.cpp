@@ -3,20 +3,23 @@
 //
 //   LD_PRELOAD=build/driver-shim/libsailsim_preload.so ./my_runtime_binary
 //
-// open/open64/openat/openat64 (and glibc's _FORTIFY_SOURCE __open*_2) of a device path give a
-// real, unique descriptor (a /dev/null descriptor) that the interposer remembers; ioctl on it
-// goes to the card's shim::Device; dup/dup2/dup3 carry it over; close forgets it. stat/lstat/fstat/fstatat/statx/access/
-// faccessat (and glibc's older __xstat family, still exported by glibc 2.36) report a
-// character device for the paths and the descriptors. Everything else goes to the next
+// open/open64/openat/openat64 (and glibc's _FORTIFY_SOURCE __open*_2), fopen/fopen64/freopen
+// of a device path give a real, unique descriptor (a /dev/null descriptor) that the interposer
+// remembers; ioctl on it goes to the card's shim::Device; dup/dup2/dup3/fcntl(F_DUPFD*) carry
+// it over; close/fclose forget it. stat/lstat/fstat/fstatat/statx/access/faccessat (and
+// glibc's older __xstat family, still exported by glibc 2.36) report a character device for
+// the paths and the descriptors; realpath returns the path. Everything else goes to the next
 // definition (libc) through dlsym(RTLD_NEXT).
 //
-// Environment (read when a card is first opened):
+// Environment (read and checked when the library is loaded: a bad value stops the program
+// with exit status 2 and one line naming it; an empty value is the same as none):
 //   SAILSIM_CARDS    cards, default 1 (/dev/spanker0 .. /dev/spanker<N-1>; spankerctl is card 0)
 //   SAILSIM_CONFIG   the YAML config file (docs/driver-shim.md)
 //   SAILSIM_VERSION  what GET_VERSION reports, e.g. 0.1.0 (over the config file's version)
 //   SAILSIM_FST      an FST waveform of card 0 (card i > 0: <stem>.<i><ext>)
 #include <dlfcn.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -31,6 +34,7 @@
 #include <exception>
 #include <mutex>
 #include <string>
+#include <utility>
 
 #include "sailsim/shim/config_file.hpp"
 #include "sailsim/shim/device.hpp"
@@ -67,19 +71,101 @@ Fn next_symbol(const char* name) {
   static const auto real_##name = next_symbol<type>(#name);       \
   (void)real_##name
 
+// ---- Settings --------------------------------------------------------------------------
+//
+// Read once, at load time (check_settings below), so that a misconfigured interposer stops the
+// program before it can probe for the device, find it absent and "skip". Only parsing and
+// checking happen here; a card is built when it is first opened.
+
+const char* setting(const char* name) {
+  const char* v = std::getenv(name);
+  return v != nullptr && *v != '\0' ? v : nullptr;
+}
+
+[[noreturn]] void bad_setting(const char* name, const char* value, const std::string& expected) {
+  std::string line = std::string("sailsim preload: ") + name + "=" + value + ": " + expected;
+  for (char& c : line) {
+    if (c == '\n') c = ' ';  // one line, whatever the reason says
+  }
+  std::fprintf(stderr, "%s\n", line.c_str());
+  _exit(2);  // the project's "bad input"; nothing of the program has run yet
+}
+
+// Kept apart from the other settings: minor_of_path needs it, and the other settings' own
+// checks (reading the config file, stat of the FST directory) go through interposed calls.
 int card_count() {
   static const int cards = [] {
-    const char* env = std::getenv("SAILSIM_CARDS");
-    if (env == nullptr || *env == '\0') return 1;
-    char* end = nullptr;
-    const long n = std::strtol(env, &end, 10);
-    if (*end != '\0' || n < 0 || n > kMaxCards) {
-      std::fprintf(stderr, "sailsim preload: SAILSIM_CARDS=%s: expected 0..%d; using 1\n", env, kMaxCards);
-      return 1;
+    const char* env = setting("SAILSIM_CARDS");
+    if (env == nullptr) return 1;
+    int n = 0;
+    for (const char* p = env; *p != '\0'; ++p) {
+      if (*p < '0' || *p > '9' || n > kMaxCards) {
+        bad_setting("SAILSIM_CARDS", env, "expected a number of cards, 0.." + std::to_string(kMaxCards));
+      }
+      n = n * 10 + (*p - '0');
     }
-    return static_cast<int>(n);
+    if (n > kMaxCards) bad_setting("SAILSIM_CARDS", env, "expected a number of cards, 0.." + std::to_string(kMaxCards));
+    return n;
   }();
   return cards;
+}
+
+struct Settings {
+  sailsim::shim::DeviceConfig config;  // SAILSIM_CONFIG, then SAILSIM_VERSION over it
+  std::string fst;                     // SAILSIM_FST, or empty
+};
+
+std::string directory_of(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+int minor_of_path(const char* path);
+
+Settings read_settings() {
+  Settings s;
+  if (const char* path = setting("SAILSIM_CONFIG")) {
+    if (minor_of_path(path) >= 0) bad_setting("SAILSIM_CONFIG", path, "is a device node; expected a YAML config file");
+    struct stat st;
+    if (::stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+      bad_setting("SAILSIM_CONFIG", path, "is a directory; expected a YAML config file (docs/driver-shim.md)");
+    }
+    try {
+      s.config = sailsim::shim::load_config(path);
+    } catch (const std::exception& e) {
+      bad_setting("SAILSIM_CONFIG", path, std::string(e.what()) + "; expected a YAML config file (docs/driver-shim.md)");
+    }
+  }
+  if (const char* v = setting("SAILSIM_VERSION")) {
+    try {
+      s.config.version = sailsim::shim::parse_version(v);
+    } catch (const std::exception&) {
+      bad_setting("SAILSIM_VERSION", v, "expected MAJOR.MINOR.PATCH (each 0..65535), e.g. 0.1.0 or 0.2.0");
+    }
+  }
+  if (const char* fst = setting("SAILSIM_FST")) {
+    s.fst = fst;
+    struct stat st;
+    const std::string dir = directory_of(s.fst);
+    if (s.fst.back() == '/' || (::stat(fst, &st) == 0 && S_ISDIR(st.st_mode))) {
+      bad_setting("SAILSIM_FST", fst, "is a directory; expected the path of a waveform file to write");
+    }
+    if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || ::access(dir.c_str(), W_OK | X_OK) != 0) {
+      bad_setting("SAILSIM_FST", fst, "directory '" + dir + "' does not exist or is not writable; expected the path of a waveform file to write");
+    }
+  }
+  return s;
+}
+
+const Settings& settings() {
+  static const Settings s = read_settings();
+  return s;
+}
+
+__attribute__((constructor)) void check_settings() {
+  (void)card_count();
+  (void)settings();
 }
 
 // The device node minor of a path (kCtlMinor, or the card index), or -1.
@@ -110,10 +196,31 @@ int forget(int fd) {
   return fd;
 }
 
+bool is_dev_null(int fd) {
+  REAL(stat, int (*)(const char*, struct stat*));
+  REAL(fstat, int (*)(int, struct stat*));
+  static const std::pair<dev_t, ino_t> null_node = [&] {
+    struct stat st{};
+    real_stat("/dev/null", &st);
+    return std::pair{st.st_dev, st.st_ino};
+  }();
+  struct stat st;
+  return real_fstat(fd, &st) == 0 && st.st_dev == null_node.first && st.st_ino == null_node.second;
+}
+
 int minor_of_fd(int fd) {
   if (fd < 0 || fd >= kMaxFd) return -1;
-  return g_fd_minor[fd].load(std::memory_order_acquire) - 1;
+  const int minor = g_fd_minor[fd].load(std::memory_order_acquire) - 1;
+  // Ours are /dev/null descriptors: a number closed and handed out again by a call the
+  // interposer does not see (socket, pipe, libc's own opens) must not reach the card.
+  if (minor >= 0 && !is_dev_null(fd)) {
+    forget(fd);
+    return -1;
+  }
+  return minor;
 }
+
+void remember(int fd, int minor) { g_fd_minor[fd].store(minor + 1, std::memory_order_release); }
 
 std::string fst_path_for(const char* base, int card) {
   std::string path = base;
@@ -132,16 +239,8 @@ Device* device(int card) {
   dev = g_devices[card].load(std::memory_order_acquire);
   if (dev != nullptr) return dev;
   try {
-    sailsim::shim::DeviceConfig config;
-    if (const char* path = std::getenv("SAILSIM_CONFIG"); path != nullptr && *path != '\0') {
-      config = sailsim::shim::load_config(path);
-    }
-    if (const char* v = std::getenv("SAILSIM_VERSION"); v != nullptr && *v != '\0') {
-      config.version = sailsim::shim::parse_version(v);
-    }
-    if (const char* fst = std::getenv("SAILSIM_FST"); fst != nullptr && *fst != '\0') {
-      config.card.simulation.fst_path = fst_path_for(fst, card);
-    }
+    sailsim::shim::DeviceConfig config = settings().config;
+    if (!settings().fst.empty()) config.card.simulation.fst_path = fst_path_for(settings().fst.c_str(), card);
     dev = new Device(std::move(config));  // lives until exit (see the destructor below)
   } catch (const std::exception& e) {
     std::fprintf(stderr, "sailsim preload: card %d: %s\n", card, e.what());
@@ -158,8 +257,7 @@ Device* device(int card) {
 // a waveform, they are destroyed at exit so that the FST file is complete; otherwise they are
 // left alone (still reachable, so LeakSanitizer does not count them).
 __attribute__((destructor)) void close_cards() {
-  const char* fst = std::getenv("SAILSIM_FST");
-  if (fst == nullptr || *fst == '\0') return;
+  if (setting("SAILSIM_FST") == nullptr) return;
   for (auto& slot : g_devices) {
     Device* dev = slot.exchange(nullptr);
     try {
@@ -175,11 +273,16 @@ int open_device(int minor, int flags) {
     errno = ENOTDIR;
     return -1;
   }
+  if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL)) {
+    errno = EEXIST;
+    return -1;
+  }
   if (device(card_of_minor(minor)) == nullptr) {
     errno = ENXIO;
     return -1;
   }
-  const int fd = real_open("/dev/null", O_RDWR | (flags & O_CLOEXEC));
+  // The caller's access mode and status flags, so that fcntl(F_GETFL) reports them.
+  const int fd = real_open("/dev/null", flags & (O_ACCMODE | O_CLOEXEC | O_NONBLOCK | O_APPEND));
   if (fd < 0) return -1;
   if (fd >= kMaxFd) {
     REAL(close, int (*)(int));
@@ -187,7 +290,7 @@ int open_device(int minor, int flags) {
     errno = EMFILE;
     return -1;
   }
-  g_fd_minor[fd].store(minor + 1, std::memory_order_release);
+  remember(fd, minor);
   return fd;
 }
 
@@ -335,6 +438,34 @@ SAILSIM_EXPORT int dup3(int fd, int fd2, int flags) noexcept {
   REAL(dup3, int (*)(int, int, int));
   const int rc = real_dup3(fd, fd2, flags);
   return rc < 0 ? rc : mark_dup(fd, rc);
+}
+
+// fcntl's third argument is an int or a pointer depending on the command; like glibc, pass
+// it on as a pointer-sized value. F_DUPFD / F_DUPFD_CLOEXEC (Rust's File::try_clone) are dups.
+namespace {
+int fcntl_with(int (*real)(int, int, ...), int fd, int cmd, void* arg) {
+  const int rc = real(fd, cmd, arg);
+  if ((cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) && rc >= 0) return mark_dup(fd, rc);
+  return rc;
+}
+}  // namespace
+
+SAILSIM_EXPORT int fcntl(int fd, int cmd, ...) {
+  va_list ap;
+  va_start(ap, cmd);
+  void* arg = va_arg(ap, void*);
+  va_end(ap);
+  REAL(fcntl, int (*)(int, int, ...));
+  return fcntl_with(real_fcntl, fd, cmd, arg);
+}
+
+SAILSIM_EXPORT int fcntl64(int fd, int cmd, ...) {
+  va_list ap;
+  va_start(ap, cmd);
+  void* arg = va_arg(ap, void*);
+  va_end(ap);
+  REAL(fcntl64, int (*)(int, int, ...));
+  return fcntl_with(real_fcntl64, fd, cmd, arg);
 }
 
 SAILSIM_EXPORT int close(int fd) {
@@ -488,4 +619,124 @@ SAILSIM_EXPORT int euidaccess(const char* path, int mode) noexcept {
   if (minor_of_path(path) >= 0) return access_device(mode);
   REAL(euidaccess, int (*)(const char*, int));
   return real_euidaccess(path, mode);
+}
+
+// ---- stdio streams -------------------------------------------------------------------------
+//
+// glibc's fopen/freopen open the file with an internal call, not the interposable open(): a
+// device path would be ENOENT, and another path's descriptor could carry a stale mapping. A
+// device path gets a /dev/null stream in the caller's mode, whose descriptor is then ours.
+
+namespace {
+using FopenFn = FILE* (*)(const char*, const char*);
+using FreopenFn = FILE* (*)(const char*, const char*, FILE*);
+
+// The stream's descriptor becomes the device's (minor >= 0) or an ordinary one (-1).
+FILE* adopt(FILE* f, int minor) {
+  if (f == nullptr) return nullptr;
+  const int fd = fileno(f);
+  if (minor < 0) {
+    forget(fd);
+    return f;
+  }
+  if (fd < 0 || fd >= kMaxFd) {
+    REAL(fclose, int (*)(FILE*));
+    real_fclose(f);
+    errno = EMFILE;
+    return nullptr;
+  }
+  remember(fd, minor);
+  return f;
+}
+
+FILE* fopen_with(FopenFn real, const char* path, const char* mode) {
+  const int minor = minor_of_path(path);
+  if (minor < 0) return adopt(real(path, mode), -1);
+  if (device(card_of_minor(minor)) == nullptr) {
+    errno = ENXIO;
+    return nullptr;
+  }
+  return adopt(real("/dev/null", mode), minor);
+}
+
+// freopen(NULL, mode, f) reopens the same file: a device stream stays the device's.
+FILE* freopen_with(FreopenFn real, const char* path, const char* mode, FILE* f) {
+  const int old_fd = f != nullptr ? fileno(f) : -1;
+  const int minor = path != nullptr ? minor_of_path(path) : minor_of_fd(old_fd);
+  if (path != nullptr && minor >= 0 && device(card_of_minor(minor)) == nullptr) {
+    fclose(f);  // freopen closes the stream when the new file cannot be opened
+    errno = ENXIO;
+    return nullptr;
+  }
+  FILE* g = real(path != nullptr && minor >= 0 ? "/dev/null" : path, mode, f);
+  forget(old_fd);  // closed by freopen, or about to be marked again below
+  return adopt(g, minor);
+}
+}  // namespace
+
+SAILSIM_EXPORT FILE* fopen(const char* path, const char* mode) {
+  REAL(fopen, FopenFn);
+  return fopen_with(real_fopen, path, mode);
+}
+
+SAILSIM_EXPORT FILE* fopen64(const char* path, const char* mode) {
+  REAL(fopen64, FopenFn);
+  return fopen_with(real_fopen64, path, mode);
+}
+
+SAILSIM_EXPORT FILE* freopen(const char* path, const char* mode, FILE* f) {
+  REAL(freopen, FreopenFn);
+  return freopen_with(real_freopen, path, mode, f);
+}
+
+SAILSIM_EXPORT FILE* freopen64(const char* path, const char* mode, FILE* f) {
+  REAL(freopen64, FreopenFn);
+  return freopen_with(real_freopen64, path, mode, f);
+}
+
+SAILSIM_EXPORT int fclose(FILE* f) {
+  if (f != nullptr) forget(fileno(f));
+  REAL(fclose, int (*)(FILE*));
+  return real_fclose(f);
+}
+
+// ---- realpath --------------------------------------------------------------------------------
+//
+// The device paths are already canonical (exact absolute paths); libc's realpath would lstat
+// them and say ENOENT.
+
+namespace {
+char* device_realpath(const char* path, char* resolved) {
+  const size_t n = std::strlen(path) + 1;
+  if (resolved == nullptr) {
+    resolved = static_cast<char*>(std::malloc(n));
+    if (resolved == nullptr) {
+      errno = ENOMEM;
+      return nullptr;
+    }
+  }
+  std::memcpy(resolved, path, n);
+  return resolved;
+}
+}  // namespace
+
+SAILSIM_EXPORT char* realpath(const char* path, char* resolved) noexcept {
+  if (minor_of_path(path) >= 0) return device_realpath(path, resolved);
+  REAL(realpath, char* (*)(const char*, char*));
+  return real_realpath(path, resolved);
+}
+
+SAILSIM_EXPORT char* canonicalize_file_name(const char* path) noexcept {
+  if (minor_of_path(path) >= 0) return device_realpath(path, nullptr);
+  REAL(canonicalize_file_name, char* (*)(const char*));
+  return real_canonicalize_file_name(path);
+}
+
+// _FORTIFY_SOURCE's realpath: libc's checks the buffer size (and aborts) before anything else.
+SAILSIM_EXPORT char* __realpath_chk(const char* path, char* resolved, size_t resolved_len) noexcept {
+  if (minor_of_path(path) >= 0 && (resolved == nullptr || resolved_len >= PATH_MAX)) {
+    return device_realpath(path, resolved);
+  }
+  REAL(__realpath_chk, char* (*)(const char*, char*, size_t));
+  return real___realpath_chk(path, resolved, resolved_len);
 }

@@ -14,11 +14,10 @@ int64_t ordinal(uint32_t bits) {
   const auto magnitude = static_cast<int64_t>(bits & 0x7FFFFFFFu);
   return (bits & 0x80000000u) ? -magnitude : magnitude;
 }
-bool is_nan(uint32_t bits) { return (bits & 0x7FFFFFFFu) > 0x7F800000u; }
 }  // namespace
 
 uint64_t ulp_distance(uint32_t a, uint32_t b) {
-  if (is_nan(a) || is_nan(b)) return std::numeric_limits<uint64_t>::max();
+  if (is_nan_bits(a) || is_nan_bits(b)) return std::numeric_limits<uint64_t>::max();
   const int64_t d = ordinal(a) - ordinal(b);
   return static_cast<uint64_t>(d < 0 ? -d : d);
 }

@@ -2,11 +2,10 @@
 // reference quantizers; and the data references steps make to them.
 #include <bit>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 
 #include "sailsim/ggml/blocks.hpp"
 #include "sailsim/ggml/quantize.hpp"
+#include "sailsim/vecset/input_file.hpp"
 #include "yaml_map.hpp"
 
 namespace sailsim::replay::detail {
@@ -43,11 +42,21 @@ Bytes read_file(const Context& ctx, const YAML::Node& node, const std::string& w
   if (rel.empty()) fail(ctx, node, "expected a file name for " + what);
   const std::filesystem::path path = ctx.dir / rel;
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) fail(ctx, node, "missing file '" + rel + "' for " + what + " (looked for " + path.string() + ")");
-  if (std::filesystem::file_size(path, ec) > kMaxBufferBytes) fail(ctx, node, "file '" + rel + "' is over 64 MiB");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail(ctx, node, "cannot read the file '" + rel + "'");
-  return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (!std::filesystem::exists(path, ec) && !ec) {
+    fail(ctx, node, "missing file '" + rel + "' for " + what + " (looked for " + path.string() + ")");
+  }
+  if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) > kMaxBufferBytes) {
+    fail(ctx, node, "file '" + rel + "' is over 64 MiB");
+  }
+  // What the path is instead of a readable regular file, said at the sequence's line.
+  std::string text;
+  try {
+    text = vecset::read_input_file(path);
+  } catch (const InputError& e) {
+    fail(ctx, node, "cannot use the file '" + rel + "' for " + what + ": " + e.what());
+  }
+  if (text.size() > kMaxBufferBytes) fail(ctx, node, "file '" + rel + "' is over 64 MiB");
+  return Bytes(text.begin(), text.end());
 }
 
 Bytes parse_hex(const Context& ctx, const YAML::Node& node) {

@@ -93,7 +93,18 @@ IoctlStep read_ioctl(Context& ctx, const YAML::Node& node) {
       for (const char* k : {"a", "b", "out"}) s.fields[k] = to_u64(ctx, m.required(k), k);
       for (const char* k : {"m", "k", "n"}) s.fields[k] = to_u64(ctx, m.required(k), k, 0, 0xFFFF'FFFFull);
     }
-    if (has("b_f32")) s.data = read_data(ctx, node["b_f32"], "b_f32");
+    if (has("b_f32")) {
+      // The shim reads n x k floats from b_f32: a shorter buffer would be read past its end.
+      const YAML::Node bn = node["b_f32"];
+      s.data = read_data(ctx, bn, "b_f32");
+      const uint64_t n = s.fields.contains("n") ? s.fields["n"] : 0, k = s.fields.contains("k") ? s.fields["k"] : 0;
+      const uint64_t want = n * k * 4;  // n and k are at most 2^32 - 1 each: n * k * 4 may wrap
+      const bool wraps = k != 0 && n > std::numeric_limits<uint64_t>::max() / 4 / k;
+      if (wraps || s.data->size != want) {
+        fail(ctx, bn, "b_f32 holds " + std::to_string(s.data->size) + " bytes: expected n x k x 4 = " + std::to_string(n) +
+                          " x " + std::to_string(k) + " x 4 = " + (wraps ? "more than 2^64" : std::to_string(want)) + " bytes");
+      }
+    }
     if (has("as")) {
       const YAML::Node an = node["as"];
       s.as = to_name(ctx, an, "job name (as)");

@@ -2,8 +2,8 @@
 #include "sailsim/replay/loader.hpp"
 
 #include <algorithm>
-#include <fstream>
 
+#include "sailsim/vecset/yaml_file.hpp"
 #include "yaml_map.hpp"
 
 namespace sailsim::replay {
@@ -73,21 +73,17 @@ Sequence load_impl(const std::filesystem::path& file, std::optional<uint64_t> se
   Context ctx;
   ctx.file = file;
   ctx.dir = file.parent_path();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw InputError(file, "cannot open the file (does it exist?)");
-  YAML::Node root;
-  try {
-    root = YAML::Load(in);
-  } catch (const YAML::ParserException& e) {
-    throw InputError(file, e.mark.line + 1, e.mark.column + 1, "malformed YAML: " + e.msg);
-  }
+  // Read through read_input_file (regular files only), never YAML::LoadFile: a FIFO or a device
+  // given as a sequence is refused instead of blocking or filling memory.
+  const YAML::Node root = vecset::load_yaml_file(file);
+  // An empty or comment-only file parses to a null node with no position.
+  if (root.IsNull()) throw InputError(file, 1, 1, "empty sequence: expected a map with sailsim: 1, name and steps");
   MapReader top(ctx, root, "the sequence", {"sailsim", "name", "description", "tags", "config", "buffers", "steps"});
   Sequence seq;
   seq.file = file;
   const YAML::Node version = top.required("sailsim");
-  if (!version.IsScalar() || version.Scalar() != "1") {
-    fail(ctx, version, "unsupported format version '" + (version.IsScalar() ? version.Scalar() : std::string("?")) +
-                           "': expected sailsim: 1");
+  if (to_u64(ctx, version, "sailsim (the format version)") != 1) {
+    fail(ctx, version, "unsupported format version '" + version.Scalar() + "': expected sailsim: 1");
   }
   seq.name = to_name(ctx, top.required("name"), "name");
   if (top.has("description")) seq.description = to_string(ctx, top.optional("description"), "description");
@@ -141,8 +137,8 @@ std::vector<std::filesystem::path> find_sequences(const std::vector<std::filesys
       }
       std::sort(found.begin(), found.end());
       out.insert(out.end(), found.begin(), found.end());
-    } else if (std::filesystem::exists(p, ec)) {
-      out.push_back(p);
+    } else if (std::filesystem::symlink_status(p, ec).type() != std::filesystem::file_type::not_found) {
+      out.push_back(p);  // load_sequence says what it is if not a regular file (a FIFO, a symlink loop)
     } else {
       throw InputError(p, "no such file or folder");
     }

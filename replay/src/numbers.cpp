@@ -1,40 +1,20 @@
-// Integers and other scalars of a sequence: decimal or 0x hex with '_' between digits.
-#include <charconv>
-#include <cmath>
-
+// Integers and other scalars of a sequence. Numbers follow the one rule of
+// sailsim/vecset/yaml_number.hpp (plain scalars; decimal or 0x hex with '_' between digits).
+#include "sailsim/vecset/yaml_number.hpp"
 #include "yaml_map.hpp"
 
 namespace sailsim::replay::detail {
 
 namespace {
 
-bool plain(const YAML::Node& node) { return node.IsScalar() && node.Tag() != "!"; }
-
-// Digits with single '_' between them (none leading or trailing).
-bool parse_digits(std::string_view raw, uint64_t& value) {
-  int base = 10;
-  if (raw.size() > 2 && raw[0] == '0' && (raw[1] == 'x' || raw[1] == 'X')) {
-    base = 16;
-    raw.remove_prefix(2);
-  }
-  if (raw.empty() || raw.front() == '_' || raw.back() == '_' || raw.find("__") != std::string_view::npos) return false;
-  std::string digits;
-  for (char ch : raw) {
-    if (ch != '_') digits += ch;
-  }
-  if (digits.empty() || digits.front() == '+' || digits.front() == '-') return false;
-  const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value, base);
-  return ec == std::errc() && ptr == digits.data() + digits.size();
-}
+bool plain(const YAML::Node& node) { return node.IsScalar() && node.Tag() == "?"; }
 
 }  // namespace
 
 uint64_t to_u64(const Context& ctx, const YAML::Node& node, const std::string& what, uint64_t min, uint64_t max) {
-  if (!plain(node)) fail(ctx, node, "expected an integer for " + what);
   uint64_t value = 0;
-  if (!parse_digits(node.Scalar(), value)) {
-    fail(ctx, node, "expected an integer (decimal or 0x hex, '_' between digits) for " + what + ", got '" +
-                        node.Scalar() + "'");
+  if (const std::string problem = vecset::integer_problem(node, value); !problem.empty()) {
+    fail(ctx, node, "expected an integer (decimal or 0x hex, '_' between digits) for " + what + ": " + problem);
   }
   if (value < min || value > max) {
     fail(ctx, node, what + " " + node.Scalar() + " is out of range: expected " + std::to_string(min) + " to " +
@@ -44,13 +24,11 @@ uint64_t to_u64(const Context& ctx, const YAML::Node& node, const std::string& w
 }
 
 double to_double(const Context& ctx, const YAML::Node& node, const std::string& what, double min, double max) {
-  if (!plain(node)) fail(ctx, node, "expected a number for " + what);
-  const std::string& s = node.Scalar();
   double v = 0;
-  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(v)) {
-    fail(ctx, node, "expected a number for " + what + ", got '" + s + "'");
+  if (const std::string problem = vecset::real_problem(node, v); !problem.empty()) {
+    fail(ctx, node, "expected a number for " + what + ": " + problem);
   }
+  const std::string& s = node.Scalar();
   if (v < min || v > max) {
     fail(ctx, node, what + " " + s + " is out of range: expected " + std::to_string(min) + " to " + std::to_string(max));
   }

@@ -2,13 +2,13 @@
 #include "sailsim/replay/record.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <iomanip>
 #include <sstream>
 #include <stdexcept>
 
 #include "sailsim/axi4/burst.hpp"
 #include "sailsim/axi4/transaction.hpp"
+#include "sailsim/replay/output_file.hpp"
 
 namespace sailsim::replay {
 
@@ -104,9 +104,8 @@ void write_recording(const Sequence& seq, const RunResult& result, const std::fi
   auto data_ref = [&](const Bytes& bytes) -> std::string {
     if (bytes.size() <= kInlineBytes) return "{hex: \"" + hex_bytes(bytes) + "\"}";
     const std::string name = out.stem().string() + "." + std::to_string(files++) + ".bin";
-    std::ofstream f(out.parent_path() / name, std::ios::binary);
-    f.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-    if (!f) throw std::runtime_error("cannot write " + (out.parent_path() / name).string());
+    write_output_file(out.parent_path() / name,
+                      std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
     return "{file: " + name + "}";
   };
   size_t steps = 0;
@@ -151,9 +150,7 @@ void write_recording(const Sequence& seq, const RunResult& result, const std::fi
     ++steps;
   }
   if (steps == 0) y << "  - idle: {cycles: 0}\n";
-  std::ofstream f(out);
-  f << y.str();
-  if (!f) throw std::runtime_error("cannot write " + out.string());
+  write_output_file(out, y.str());
 }
 
 }  // namespace sailsim::replay

@@ -4,15 +4,17 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <functional>
 #include <map>
 #include <sstream>
+
+#include <gtkwave/fstapi.h>
 
 #include "Vsail_top.h"
 #include "run_detail.hpp"
 #include "sailsim/axi4/burst.hpp"
 #include "sailsim/axi4/memory.hpp"
+#include "sailsim/replay/output_file.hpp"
 #include "sailsim/replay/target.hpp"
 #include "sailsim/tb/hang_error.hpp"
 #include "sailsim/tb/simulation.hpp"
@@ -123,7 +125,15 @@ class Runner {
       result.report = seq_.file.string() + ": ioctl steps (and config.driver: shim) need the driver shim (sailsim::shim_core), which this build lacks; nothing was simulated\n";
       return result;
     }
-    target_ = make_target(card_config(seq_.config, options_), seq_.uses_shim());
+    try {
+      target_ = make_target(card_config(seq_.config, options_), seq_.uses_shim());
+    } catch (const std::exception& e) {
+      // The card could not even start: an FST file that cannot be opened, a bad setting.
+      fail_at("at the start", kBadInput, std::string(e.what()) + "; nothing was simulated");
+      result.code = code_;
+      result.report = report_.str();
+      return result;
+    }
     card_ = &target_->card();
     result.start_cycle = card_->cycle();
     result.first_host_record = card_->host_port().log.total();
@@ -375,11 +385,15 @@ class Runner {
 
   void exec(const SnapshotStep& s) {
     const axi4::Snapshot snap = s.has_range ? card_->memory().snapshot(s.first, s.last) : card_->memory().snapshot();
-    std::ofstream out(s.file);
+    std::ostringstream out;
     out << "# sailsim snapshot of " << seq_.name << " at cycle " << card_->cycle() << ": {line address: 256-bit value}\n";
     if (snap.empty()) out << "{}\n";
     for (const auto& [addr, line] : snap) out << hex(addr) << ": " << axi4::line_hex(line) << "\n";
-    if (!out) fail(kCheckFailed, "cannot write the snapshot file " + s.file.string());
+    try {
+      write_output_file(output_path(s.file, options_), out.str());
+    } catch (const OutputError& e) {
+      fail(kBadInput, e.what());  // the output is lost; the remaining steps still run
+    }
   }
 
   void exec(const IoctlStep& s) {
@@ -409,6 +423,7 @@ class Runner {
         floats.resize((b.size() + 3) / 4);
         std::memcpy(floats.data(), b.data(), b.size());
         w.b_f32 = reinterpret_cast<uintptr_t>(floats.data());
+        w.b_f32_bytes = b.size();
       }
       rc = target_->ioctl(SPANKER_IOC_WORK_SUBMIT, &w);
       if (rc == 0 && !s.as.empty()) jobs_[s.as] = w.job;
@@ -495,9 +510,40 @@ class Runner {
 
 }  // namespace
 
+std::filesystem::path output_path(const std::filesystem::path& file, const RunOptions& options) {
+  return file.is_absolute() ? file : options.output_dir / file;
+}
+
+std::vector<OutputFile> output_files(const Sequence& sequence, const RunOptions& options) {
+  std::vector<OutputFile> files;
+  if (!options.fst_path.empty()) files.push_back({options.fst_path, nullptr});
+  for (const Step& step : sequence.steps) {
+    if (const auto* s = std::get_if<SnapshotStep>(&step.body)) files.push_back({output_path(s->file, options), &step});
+  }
+  return files;
+}
+
+namespace {
+
+// The FST writer drops its write errors (a full disk leaves a truncated file, and the run
+// looks fine), so the closed file is read back: its header and sections must be there.
+bool fst_readable(const std::string& path) {
+  void* reader = fstReaderOpen(path.c_str());
+  if (!reader) return false;
+  fstReaderClose(reader);
+  return true;
+}
+
+}  // namespace
+
 RunResult run_sequence(const Sequence& sequence, const RunOptions& options) {
-  Runner runner(sequence, options);
-  return runner.run();
+  RunResult result = Runner(sequence, options).run();  // the FST is closed with the card
+  if (!options.fst_path.empty() && result.cycles > 0 && !fst_readable(options.fst_path)) {
+    result.code = worst(result.code, kBadInput);
+    result.report += std::string(outcome_name(kBadInput)) + " at the end: " +
+                     OutputError(options.fst_path, "the FST file is incomplete (a write failed: disk full?)").what() + "\n";
+  }
+  return result;
 }
 
 }  // namespace sailsim::replay

@@ -105,6 +105,11 @@ AxiStep read_axi(Context& ctx, const YAML::Node& node, axi4::Dir dir) {
   if (s.illegal && s.expect_violation.empty()) {
     fail(ctx, node, kind + " with illegal: true must also say expect_violation: RULE_NAME");
   }
+  // Refused here, at the burst: value; the rule check below would only name the step.
+  if (s.burst == axi4::Burst::Reserved && !s.illegal) {
+    fail(ctx, m.optional("burst"), "burst RESERVED is AxBURST code 3, which AXI4 reserves: it is only allowed with "
+                                   "illegal: true (and expect_violation: BURST_RESERVED)");
+  }
   if (m.has("expect_resp")) s.expect_resp = to_resp(ctx, m.optional("expect_resp"), "expect_resp");
   s.wait = read_wait(ctx, m);
 
@@ -266,7 +271,7 @@ SnapshotStep read_snapshot(const Context& ctx, const YAML::Node& node) {
   const YAML::Node fn = m.required("file");
   const std::string rel = to_string(ctx, fn, "file");
   if (rel.empty()) fail(ctx, fn, "expected a file name for snapshot file");
-  s.file = ctx.dir / rel;
+  s.file = rel;  // as written: the runner resolves a relative one against the output folder
   if (m.has("range")) {
     s.has_range = true;
     std::tie(s.first, s.last) = read_range(ctx, m.optional("range"), "range");

@@ -339,6 +339,43 @@ TEST(CheckerPolicy, CountKeepsAtMostKeepButCountsAll) {
   EXPECT_TRUE(s.checker.clean());
 }
 
+// AxBURST = 3 straight on the pins (not through the host's Transaction): the checker reads
+// the 2-bit code itself, names the channel, port and cycle, and the burst's responses that
+// follow raise nothing more.
+TEST(CheckerRules, ReservedBurstOnTheAwPins) {
+  Scripted s;
+  s.edge();
+  const uint64_t at = s.cycle;
+  s.aw(6, 0x1000, 1, 5, 3);
+  s.w(false);
+  s.w(true);
+  s.b(6, 2);
+  ASSERT_NO_FATAL_FAILURE(expect_only(s.checker, Rule::BurstReserved, "AW"));
+  EXPECT_EQ(s.checker.count(), 1u);
+  EXPECT_EQ(s.checker.violations()[0].port, "dut");
+  EXPECT_EQ(s.checker.violations()[0].cycle, at);
+  EXPECT_NE(s.checker.violations()[0].detail.find("id 6"), std::string::npos) << s.checker.violations()[0].detail;
+  EXPECT_NE(s.checker.violations()[0].detail.find("burst 3"), std::string::npos) << s.checker.violations()[0].detail;
+  EXPECT_TRUE(s.checker.idle());
+}
+
+TEST(CheckerRules, ReservedBurstOnTheArPins) {
+  Scripted s;
+  s.edge();
+  s.edge();
+  const uint64_t at = s.cycle;
+  s.ar(5, 0x2000, 1, 5, 3);
+  s.r(5, false, 2);
+  s.r(5, true, 2);
+  ASSERT_NO_FATAL_FAILURE(expect_only(s.checker, Rule::BurstReserved, "AR"));
+  EXPECT_EQ(s.checker.count(), 1u);
+  EXPECT_EQ(s.checker.violations()[0].port, "dut");
+  EXPECT_EQ(s.checker.violations()[0].cycle, at);
+  EXPECT_NE(s.checker.violations()[0].detail.find("id 5"), std::string::npos) << s.checker.violations()[0].detail;
+  EXPECT_NE(s.checker.violations()[0].detail.find("burst 3"), std::string::npos) << s.checker.violations()[0].detail;
+  EXPECT_TRUE(s.checker.idle());
+}
+
 // --- Master-side rules, driven by the host model as a broken master --------------------
 
 struct IllegalCase {

@@ -265,6 +265,35 @@ TEST(MemoryPort, ErrorRanges) {
   EXPECT_TRUE(logged);
 }
 
+// AxBURST = 3 has no addresses in AXI4: the model answers SLVERR on every R beat (data
+// zeros) and on B, writes nothing, and logs the burst as RESERVED (the checker reports it).
+TEST(MemoryPort, ReservedBurstIsAnsweredSlverrAndWritesNothing) {
+  Rig rig;
+  rig.memory.load(0x7000, iota_bytes(64, 1));
+  const BurstShape reserved{0x7000, 1, 5, Burst::Reserved};
+  Handle write = rig.host.issue(make_write(reserved, iota_bytes(64, 0x80), 2), Legality::AllowIllegal);
+  Handle read = rig.host.issue(make_read(reserved, 3), Legality::AllowIllegal);
+  ASSERT_TRUE(rig.settle(2000));
+  EXPECT_EQ(write->resp, Resp::SlvErr);
+  EXPECT_EQ(read->resp, Resp::SlvErr);
+  EXPECT_EQ(read->beat_resps, (std::vector<Resp>{Resp::SlvErr, Resp::SlvErr}));
+  EXPECT_EQ(read->data, std::vector<uint8_t>(64, 0));
+  EXPECT_EQ(rig.memory.peek(0x7000, 64), iota_bytes(64, 1));
+  const auto records = rig.log.last_n_transactions(2);
+  ASSERT_EQ(records.size(), 2u);
+  for (const auto& r : records) {
+    EXPECT_EQ(r.burst, Burst::Reserved);
+    EXPECT_EQ(r.resp, Resp::SlvErr);
+  }
+  EXPECT_EQ(rig.checker.count(Rule::BurstReserved), 2u);
+  EXPECT_EQ(rig.checker.count(), 2u);
+  // The same shape as INCR is served normally, so the SLVERR is the burst code's doing.
+  Handle incr = rig.host.issue(make_read({0x7000, 1, 5, Burst::Incr}, 3));
+  ASSERT_TRUE(rig.settle(2000));
+  EXPECT_EQ(incr->resp, Resp::Okay);
+  EXPECT_EQ(incr->data, iota_bytes(64, 1));
+}
+
 TEST(MemoryPort, UninitializedReadsWarnWithAddressAndId) {
   MemoryConfig memory;
   memory.fill = UninitializedFill::Pattern;

@@ -28,10 +28,11 @@ TEST(Params, ContractValues) {
 }
 
 TEST(Params, NamesRoundTrip) {
-  for (Burst b : {Burst::Fixed, Burst::Incr, Burst::Wrap}) EXPECT_EQ(parse_burst(to_string(b)), b);
+  for (Burst b : {Burst::Fixed, Burst::Incr, Burst::Wrap, Burst::Reserved}) EXPECT_EQ(parse_burst(to_string(b)), b);
   for (Resp r : {Resp::Okay, Resp::ExOkay, Resp::SlvErr, Resp::DecErr}) EXPECT_EQ(parse_resp(to_string(r)), r);
   for (Dir d : {Dir::Read, Dir::Write}) EXPECT_EQ(parse_dir(to_string(d)), d);
-  EXPECT_FALSE(parse_burst("RESERVED"));
+  EXPECT_FALSE(parse_burst("reserved"));
+  EXPECT_FALSE(parse_burst("3"));
   EXPECT_FALSE(parse_resp("okay"));
   EXPECT_FALSE(parse_dir("rd"));
 }

@@ -224,5 +224,111 @@ TEST(VectorsCliFresh, SetsMadeByTheRealGgmlPass) {
   if (!::testing::Test::HasFailure()) fs::remove_all(dir);
 }
 
+// vectors/ggml/nonfinite: one case whose GGML outputs are NaN, infinite and finite side by
+// side, made by `sailsim-make-vector-set --nonfinite` from the oracle alone.
+const fs::path kNonfinite = source_dir() / "vectors/ggml/nonfinite";
+const std::string kNonfiniteCase = "n00_nonfinite_m4_k512_n3";
+
+std::vector<uint32_t> words_of(const fs::path& p) {
+  const std::string t = read_text(p);
+  std::vector<uint32_t> w(t.size() / 4);
+  std::memcpy(w.data(), t.data(), w.size() * 4);
+  return w;
+}
+
+void write_words(const fs::path& p, const std::vector<uint32_t>& w) {
+  write_text(p, std::string(reinterpret_cast<const char*>(w.data()), w.size() * 4));
+}
+
+TEST(VectorsCliNonfinite, TheCommittedCaseHoldsNaNInfinityAndNumbers) {
+  size_t nans = 0, infs = 0, finite = 0;
+  for (uint32_t w : words_of(kNonfinite / kNonfiniteCase / "out.bin")) {
+    if (ggml::is_nan_bits(w)) {
+      ++nans;
+    } else if ((w & 0x7FFFFFFFu) == 0x7F800000u) {
+      ++infs;
+    } else {
+      ++finite;
+    }
+  }
+  EXPECT_GT(nans, 0u);
+  EXPECT_GT(infs, 0u);
+  EXPECT_GT(finite, 0u);
+}
+
+TEST(VectorsCliNonfinite, TheCommittedCaseIsWhatTheOracleMakes) {
+  const fs::path dir = binary_dir() / "test-output" / "vectors-cli-nonfinite-fresh";
+  fs::remove_all(dir);
+  const auto made = run_command(quoted(SAILSIM_MAKE_VECTOR_SET_PATH) + " --nonfinite --out " + quoted(dir.string()));
+  ASSERT_EQ(made.exit_code, 0) << made.output;
+  size_t files = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(kNonfinite)) {
+    if (!entry.is_regular_file()) continue;
+    const fs::path rel = fs::relative(entry.path(), kNonfinite);
+    ++files;
+    EXPECT_EQ(read_text(dir / rel), read_text(entry.path())) << rel << " differs from what the oracle makes";
+  }
+  size_t fresh = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) fresh += entry.is_regular_file() ? 1 : 0;
+  EXPECT_EQ(files, fresh);
+  EXPECT_GE(files, 8u);
+  if (!::testing::Test::HasFailure()) fs::remove_all(dir);
+}
+
+TEST(VectorsCliNonfinite, PassesThroughTheRtlAndTheReferenceNaNForNaN) {
+  for (const std::string args : {" --alt fused", " --engine ref --alt all --quantizers"}) {
+    const auto r = run_command(quoted(kSailsim) + " vectors " + quoted(kNonfinite.string()) + args);
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("1 cases, 1 passed, 0 failed"), std::string::npos) << r.output;
+  }
+  // The RTL writes the canonical 0x7FC00000 where GGML (x86) gives 0xFFC00000: counted, not hidden.
+  const auto r = run_command(quoted(kSailsim) + " vectors " + quoted(kNonfinite.string()));
+  EXPECT_NE(r.output.find("generic 12/12 (5 NaN for NaN)"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("12 outputs compared bit for bit, 5 of them NaN for NaN"), std::string::npos) << r.output;
+}
+
+// Only a NaN matches a NaN; an infinity's sign and a number where GGML gives NaN are mismatches.
+TEST(VectorsCliNonfinite, NaNAndInfinityAreComparedByTheOneRule) {
+  struct Edit {
+    const char* what;
+    uint32_t from_class;  // 0: a NaN, 1: an infinity
+    uint32_t to;
+    int exit_code;
+  };
+  const Edit edits[] = {
+      {"another NaN payload where GGML gives NaN", 0, 0x7FC01234u, 0},
+      {"a number where GGML gives NaN", 0, 0x00000000u, 1},
+      {"the other infinity", 1, 0x7F800000u, 1},
+      {"the largest finite float where GGML gives -inf", 1, 0xFF7FFFFFu, 1},
+  };
+  for (const Edit& e : edits) {
+    const fs::path set = binary_dir() / "test-output" / "vectors-cli-nonfinite-edit";
+    fs::remove_all(set);
+    fs::create_directories(set.parent_path());
+    fs::copy(kNonfinite, set, fs::copy_options::recursive);
+    const fs::path out = set / kNonfiniteCase / "out.bin";
+    std::vector<uint32_t> w = words_of(out);
+    size_t at = w.size();
+    for (size_t i = 0; i < w.size() && at == w.size(); ++i) {
+      const bool nan = ggml::is_nan_bits(w[i]);
+      const bool inf = (w[i] & 0x7FFFFFFFu) == 0x7F800000u;
+      if ((e.from_class == 0 && nan) || (e.from_class == 1 && inf && w[i] != e.to)) at = i;
+    }
+    ASSERT_LT(at, w.size()) << e.what;
+    const std::string old_sha = sha_of_file(out);
+    w[at] = e.to;
+    write_words(out, w);
+    const fs::path meta = set / kNonfiniteCase / "meta.yaml";
+    const std::string old_meta_sha = sha_of_file(meta);
+    edit_file(meta, old_sha, sha_of_file(out));
+    edit_file(set / "index.yaml", old_meta_sha, sha_of_file(meta));
+    for (const std::string engine : {"rtl", "ref"}) {
+      const auto r = run_command(quoted(kSailsim) + " vectors " + quoted(set.string()) + " --engine " + engine);
+      EXPECT_EQ(r.exit_code, e.exit_code) << e.what << " (engine " << engine << ")\n" << r.output;
+    }
+    if (!::testing::Test::HasFailure()) fs::remove_all(set);
+  }
+}
+
 }  // namespace
 }  // namespace sailsim::testing

@@ -74,6 +74,30 @@ TEST(ConfigFile, ErrorsNameLineAndColumn) {
   EXPECT_NE(error_of("memory: [1, 2\n").find("cfg.yaml:"), std::string::npos);  // a YAML syntax error
 }
 
+// The numbers rule of every sailsim YAML input: a number is a plain scalar, never quoted or tagged.
+TEST(ConfigFile, QuotedOrTaggedNumbersAreRefused) {
+  EXPECT_EQ(error_of("seed: \"7\"\n"), "cfg.yaml:1:7: seed: expected an integer, got the string \"7\": write the number without quotes: 7");
+  EXPECT_EQ(error_of("memory:\n  read_latency: !!str 20\n"),
+            "cfg.yaml:2:17: read_latency: expected an integer, got !!str 20: write the number without a tag: 20");
+  EXPECT_EQ(error_of("memory:\n  ready: '0.5'\n"),
+            "cfg.yaml:2:10: ready: expected a number in [0, 1], got the string \"0.5\": write the number without quotes: 0.5");
+  EXPECT_EQ(error_of("memory:\n  errors:\n    - {base: \"0x1000\", size: 64}\n"),
+            "cfg.yaml:3:14: base: expected an integer, got the string \"0x1000\": write the number without quotes: 0x1000");
+  EXPECT_EQ(error_of("seed: \"soon\"\n"), "cfg.yaml:1:7: seed: expected an integer, got the string \"soon\"");
+}
+
+TEST(ConfigFile, NumbersFollowTheSequenceRule) {
+  EXPECT_EQ(error_of("seed: +7\n"), "cfg.yaml:1:7: seed: expected an integer, got '+7'");
+  EXPECT_EQ(error_of("seed: 1__0\n"), "cfg.yaml:1:7: seed: expected an integer, got '1__0'");
+  EXPECT_EQ(error_of("seed: _10\n"), "cfg.yaml:1:7: seed: expected an integer, got '_10'");
+  EXPECT_EQ(error_of("memory:\n  ready: inf\n"), "cfg.yaml:2:10: ready: expected a number in [0, 1], got 'inf'");
+  EXPECT_NE(error_of("memory:\n  ready: ' 0.5'\n").find("got the string \" 0.5\""), std::string::npos);
+  DeviceConfig c;
+  apply_config_text(c, "seed: 0x1_0\nmemory:\n  ready: 0.25\n", "cfg.yaml");
+  EXPECT_EQ(c.card.memory.seed, 16u);
+  EXPECT_EQ(c.card.memory.ready.ar, 0.25);
+}
+
 TEST(ConfigFile, LoadsAFile) {
   const std::string path = std::string(SAILSIM_BINARY_DIR) + "/driver_shim_config_test.yaml";
   {

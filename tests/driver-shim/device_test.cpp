@@ -28,7 +28,7 @@ std::vector<uint8_t> read_file(const std::string& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-const std::string kCase = std::string(SAILSIM_SHARED_DIR) + "/vectors-ggml/c01_mixed_m16_k1024_n8";
+const std::string kCase = std::string(SAILSIM_GGML_VECTORS_DIR) + "/c01_mixed_m16_k1024_n8";
 constexpr uint32_t kM = 16, kK = 1024, kN = 8;
 
 // A page that is mapped but neither readable nor writable, and one that is read-only and
@@ -151,6 +151,7 @@ TEST(Device, Efault) {
   w.a = 0x10000, w.b = 0x20000, w.out = 0x30000, w.m = 1, w.k = 256, w.n = 1;
   w.flags = SPANKER_WORK_B_F32;
   w.b_f32 = 0;
+  w.b_f32_bytes = 256 * 4;
   EXPECT_EQ(dev.ioctl(SPANKER_IOC_WORK_SUBMIT, &w), -EFAULT);
   w.b_f32 = u(bad.none);
   EXPECT_EQ(dev.ioctl(SPANKER_IOC_WORK_SUBMIT, &w), -EFAULT);
@@ -250,6 +251,9 @@ TEST(Device, WorkSubmitEinval) {
   w.b_f32 = 0x1234;
   EXPECT_EQ(dev.ioctl(SPANKER_IOC_WORK_SUBMIT, &w), -EINVAL);  // b_f32 without the flag
   w.b_f32 = 0;
+  w.b_f32_bytes = 4 * 256 * 2;
+  EXPECT_EQ(dev.ioctl(SPANKER_IOC_WORK_SUBMIT, &w), -EINVAL);  // b_f32_bytes without the flag
+  w.b_f32_bytes = 0;
   w.m = 0;
   EXPECT_EQ(dev.ioctl(SPANKER_IOC_WORK_SUBMIT, &w), -EINVAL);
   w.m = 4;
@@ -270,6 +274,63 @@ TEST(Device, WorkSubmitEinval) {
   EXPECT_EQ(dev.ioctl(SPANKER_IOC_WAIT, &wt), -EINVAL);  // unknown handle
   wt.job = 0;
   EXPECT_EQ(dev.ioctl(SPANKER_IOC_WAIT, &wt), -EINVAL);
+}
+
+// Linux passes the command as 32 bits: what lies above (a request sign-extended from an int)
+// is dropped before decoding, so it still names the command.
+TEST(Device, RequestIsTruncatedTo32Bits) {
+  Device dev;
+  EXPECT_EQ(dev.ioctl(0xFFFF'FFFF'0000'0000ul | SPANKER_IOC_PING, nullptr), 0);
+  spanker_version v{9, 9, 9, 9};
+  EXPECT_EQ(dev.ioctl(0x1'0000'0000ul | SPANKER_IOC_GET_VERSION, &v), 0);
+  EXPECT_EQ(v.minor, 2);
+  const auto sign_extended = static_cast<unsigned long>(static_cast<long>(static_cast<int32_t>(SPANKER_IOC_WORK_SUBMIT)));
+  ASSERT_NE(sign_extended, static_cast<unsigned long>(SPANKER_IOC_WORK_SUBMIT));
+  EXPECT_EQ(dev.ioctl(sign_extended, nullptr), -EFAULT);  // decoded as WORK_SUBMIT: the NULL argument
+  EXPECT_EQ(dev.ioctl(0xFFFF'FFFF'0000'0000ul | _IO(SPANKER_IOC_MAGIC, 0x7F), nullptr), -ENOTTY);
+}
+
+// WORK_SUBMIT with B_F32 reads exactly b_f32_bytes, which must be n*k*4: a shorter or longer
+// buffer is EINVAL even when more readable memory follows it, a buffer that runs into an
+// inaccessible page is EFAULT, and in both cases nothing reaches the bus.
+TEST(Device, F32ActivationsAreReadWithinTheirLength) {
+  const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  auto* map = static_cast<uint8_t*>(mmap(nullptr, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+  ASSERT_NE(map, MAP_FAILED);
+  ASSERT_EQ(mprotect(map + page, page, PROT_NONE), 0);
+  constexpr uint32_t k = 256, n = 1;
+  constexpr size_t bytes = size_t{n} * k * 4;
+  float* const end_of_page = reinterpret_cast<float*>(map + page - bytes);  // the last float touches the guard page
+  for (uint32_t i = 0; i < k; ++i) end_of_page[i] = static_cast<float>(i % 17) - 8.0f;
+
+  Device dev;
+  spanker_work_submit w{};
+  w.a = 0x10000, w.b = 0x20000, w.out = 0x30000, w.m = 1, w.k = k, w.n = n;
+  w.flags = SPANKER_WORK_B_F32;
+  w.b_f32 = u(end_of_page) - 4;  // readable, and more readable bytes follow the short length
+  w.b_f32_bytes = bytes - 4;
+  EXPECT_EQ(dev.ioctl(SPANKER_IOC_WORK_SUBMIT, &w), -EINVAL);
+  w.b_f32_bytes = bytes + 4;
+  EXPECT_EQ(dev.ioctl(SPANKER_IOC_WORK_SUBMIT, &w), -EINVAL);
+  w.b_f32_bytes = 0;
+  EXPECT_EQ(dev.ioctl(SPANKER_IOC_WORK_SUBMIT, &w), -EINVAL);
+  w.b_f32 = u(end_of_page) + 4;  // the right length, but its last 4 bytes are on the guard page
+  w.b_f32_bytes = bytes;
+  EXPECT_EQ(dev.ioctl(SPANKER_IOC_WORK_SUBMIT, &w), -EFAULT);
+  EXPECT_EQ(dev.card().ddr().transactions(), 0u);  // nothing quantized, nothing queued
+  EXPECT_EQ(dev.card().read64(rtl::reg::kJobsDone), 0u);
+
+  // Exactly n*k*4 readable bytes, ending where the guard page starts: accepted, so not one
+  // byte past the buffer was read; B holds the reference quantizer's blocks of those floats.
+  w.b_f32 = u(end_of_page);
+  ASSERT_EQ(dev.ioctl(SPANKER_IOC_WORK_SUBMIT, &w), 0);
+  std::vector<ggml::BlockQ8K> q(k / 256);
+  std::memset(q.data(), 0, q.size() * sizeof(ggml::BlockQ8K));
+  ggml::quantize_row_q8_K_ref(std::span<const float>(end_of_page, k), q);
+  const auto* qbytes = reinterpret_cast<const uint8_t*>(q.data());
+  EXPECT_EQ(dev.card().peek(w.b, q.size() * sizeof(ggml::BlockQ8K)),
+            std::vector<uint8_t>(qbytes, qbytes + q.size() * sizeof(ggml::BlockQ8K)));
+  munmap(map, 2 * page);
 }
 
 // MEM_ALLOC A/B/OUT, MEM_WRITE, WORK_SUBMIT, WAIT, MEM_READ: bit for bit with GGML.
@@ -299,6 +360,7 @@ void run_matmul_case(bool f32) {
   if (f32) {
     w.flags = SPANKER_WORK_B_F32;
     w.b_f32 = u(b_f32.data());
+    w.b_f32_bytes = b_f32.size();
   }
   ASSERT_EQ(dev.ioctl(SPANKER_IOC_WORK_SUBMIT, &w), 0);
   EXPECT_EQ(w.job, 1u);

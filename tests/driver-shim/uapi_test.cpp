@@ -5,6 +5,7 @@
 
 #include <cstddef>
 
+#include "sailsim/shim/device.hpp"
 #include "spanker_ioctl.h"
 
 namespace {
@@ -20,14 +21,34 @@ TEST(Uapi, V01IsTheKernelDriversAbi) {
   EXPECT_EQ(offsetof(spanker_version, reserved), 6u);
 }
 
+// Spanker's header names: the guard, and the version macros (sailsim's ABI: 0.2.0).
 TEST(Uapi, AbiVersionIs02) {
-  EXPECT_EQ(SPANKER_ABI_MAJOR, 0);
-  EXPECT_EQ(SPANKER_ABI_MINOR, 2);
-  EXPECT_EQ(SPANKER_ABI_PATCH, 0);
+#ifndef _UAPI_LINUX_SPANKER_IOCTL_H
+  ADD_FAILURE() << "Spanker's include guard _UAPI_LINUX_SPANKER_IOCTL_H is not defined";
+#endif
+  EXPECT_EQ(SPANKER_ABI_VERSION_MAJOR, 0);
+  EXPECT_EQ(SPANKER_ABI_VERSION_MINOR, 2);
+  EXPECT_EQ(SPANKER_ABI_VERSION_PATCH, 0);
+  // sailsim's earlier names are aliases.
+  EXPECT_EQ(SPANKER_ABI_MAJOR, SPANKER_ABI_VERSION_MAJOR);
+  EXPECT_EQ(SPANKER_ABI_MINOR, SPANKER_ABI_VERSION_MINOR);
+  EXPECT_EQ(SPANKER_ABI_PATCH, SPANKER_ABI_VERSION_PATCH);
+}
+
+// The macros say what GET_VERSION reports by default ("ABI version reported by
+// SPANKER_IOC_GET_VERSION" in Spanker's header).
+TEST(Uapi, AbiVersionIsWhatGetVersionReports) {
+  sailsim::shim::Device dev;
+  spanker_version v{9, 9, 9, 9};
+  ASSERT_EQ(dev.ioctl(SPANKER_IOC_GET_VERSION, &v), 0);
+  EXPECT_EQ(v.major, SPANKER_ABI_VERSION_MAJOR);
+  EXPECT_EQ(v.minor, SPANKER_ABI_VERSION_MINOR);
+  EXPECT_EQ(v.patch, SPANKER_ABI_VERSION_PATCH);
+  EXPECT_EQ(v.reserved, 0);
 }
 
 TEST(Uapi, V02Numbers) {
-  EXPECT_EQ(SPANKER_IOC_WORK_SUBMIT, 0xC048E303ul);    // _IOWR, 72 bytes
+  EXPECT_EQ(SPANKER_IOC_WORK_SUBMIT, 0xC050E303ul);    // _IOWR, 80 bytes (72 before b_f32_bytes)
   EXPECT_EQ(SPANKER_IOC_WAIT, 0xC020E304ul);           // _IOWR, 32 bytes
   EXPECT_EQ(SPANKER_IOC_MEM_ALLOC, 0xC018E305ul);      // _IOWR, 24 bytes
   EXPECT_EQ(SPANKER_IOC_MEM_FREE, 0x4008E306ul);       // _IOW, 8 bytes
@@ -45,7 +66,7 @@ TEST(Uapi, WorkFlags) {
 }
 
 TEST(Uapi, WorkSubmitLayout) {
-  EXPECT_EQ(sizeof(spanker_work_submit), 72u);
+  EXPECT_EQ(sizeof(spanker_work_submit), 80u);
   EXPECT_EQ(offsetof(spanker_work_submit, a), 0u);
   EXPECT_EQ(offsetof(spanker_work_submit, b), 8u);
   EXPECT_EQ(offsetof(spanker_work_submit, out), 16u);
@@ -58,7 +79,8 @@ TEST(Uapi, WorkSubmitLayout) {
   EXPECT_EQ(offsetof(spanker_work_submit, flags), 48u);
   EXPECT_EQ(offsetof(spanker_work_submit, tag), 52u);
   EXPECT_EQ(offsetof(spanker_work_submit, b_f32), 56u);
-  EXPECT_EQ(offsetof(spanker_work_submit, job), 64u);
+  EXPECT_EQ(offsetof(spanker_work_submit, b_f32_bytes), 64u);
+  EXPECT_EQ(offsetof(spanker_work_submit, job), 72u);
 }
 
 TEST(Uapi, WaitLayout) {

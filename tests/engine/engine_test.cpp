@@ -49,16 +49,14 @@ std::vector<uint32_t> reference(const MatmulJob& job, const Operands& o) {
   return out;
 }
 
-bool is_nan(uint32_t bits) { return (bits & 0x7F80'0000u) == 0x7F80'0000u && (bits & 0x007F'FFFFu) != 0; }
-
-// Bit for bit; where the reference gives NaN, any NaN (the RTL's is canonical).
+// By sailsim's one comparison rule (ggml::matches_result).
 ::testing::AssertionResult same_bits(const std::vector<uint32_t>& expected, const std::vector<uint32_t>& actual,
                                      const MatmulJob& job) {
   if (expected.size() != actual.size()) return ::testing::AssertionFailure() << "size differs";
   size_t bad = 0;
   std::string first;
   for (size_t i = 0; i < expected.size(); ++i) {
-    if (expected[i] == actual[i] || (is_nan(expected[i]) && is_nan(actual[i]))) continue;
+    if (ggml::matches_result(expected[i], actual[i])) continue;
     if (++bad <= 4) {
       first += "\n  out[n=" + std::to_string(i / job.m) + ", m=" + std::to_string(i % job.m) +
                "]: expected " + ggml::describe_bits(expected[i]) + ", engine " + ggml::describe_bits(actual[i]) +
@@ -89,27 +87,8 @@ card::MatmulRun run_checked(SailCard& card, const MatmulJob& job, const Operands
   return run;
 }
 
-TEST(EnginePerformance, TargetShapeNearTheReadRoofline) {
-  // M = 256, K = 4096, N = 8: 589,824 bytes of A and 37,376 of B; roofline 19,600 cycles.
-  for (unsigned latency : {1u, 100u}) {
-    card::CardConfig config;
-    config.memory.read_latency = axi4::Latency::fixed(latency);
-    config.memory.write_latency = axi4::Latency::fixed(latency);
-    SailCard card(config);
-    Rng rng(7);
-    MatmulJob job = card::dense_job(256, 4096, 8);
-    const Operands o = random_operands(rng, job);
-    const card::MatmulRun run = run_checked(card, job, o);
-    EXPECT_TRUE(same_bits(reference(job, o), run.out, job));
-    EXPECT_EQ(run.job.counters.bytes_read, 589'824u + 37'376u);
-    EXPECT_EQ(run.job.counters.bytes_written, 256u * 8u * 4u);
-    const double util = run.read_utilization();
-    std::printf("latency %u: %llu busy cycles, %llu read stalls, utilization %.4f\n", latency,
-                static_cast<unsigned long long>(run.job.counters.busy_cycles),
-                static_cast<unsigned long long>(run.job.counters.read_stalls), util);
-    EXPECT_GE(util, latency == 1 ? 0.90 : 0.80) << "latency " << latency;
-  }
-}
+// The target shape's exact cycles at DDR latency 1 and 100 (99.8% and 98.3% of the read
+// roofline) are pinned with every other benchmark shape by cycle_baseline_test.
 
 TEST(Engine, EveryEdgePairAndEveryCrossingOfThemInBothOrders) {
   // A = the edge pairs' Q4_K blocks as M one-block rows, B = their Q8_K blocks as N rows: the

@@ -29,16 +29,32 @@ TEST(FloatBits, DescriptionsShowHexDecimalAndUlp) {
   EXPECT_EQ(describe_ulp(0x7FC00000u, 0x3F800000u), "ulp n/a (NaN)");
 }
 
-TEST(CompareBits, SignedZerosAndNanPayloadsAreDifferences) {
+TEST(CompareBits, SignedZerosAreDifferencesNanPayloadsAreCountedApart) {
   const std::vector<uint32_t> expected = {0x00000000u, 0x3F800000u, 0x7FC00000u, 0x40000000u};
   const std::vector<float> actual = {-0.0f, 1.0f, float_of(0x7FC00001u), std::nextafter(2.0f, 0.0f)};
-  const auto c = vecset::compare_bits(expected, actual, 2);
+  const auto c = vecset::compare_bits(expected, actual, 1);
   EXPECT_EQ(c.total, 4u);
-  EXPECT_EQ(c.differing, 3u);
-  ASSERT_EQ(c.first.size(), 2u);  // capped at `keep`
+  EXPECT_EQ(c.differing, 2u);   // -0 for +0, and one ulp
+  EXPECT_EQ(c.nan_for_nan, 1u);  // another NaN payload where the expected value is NaN
+  ASSERT_EQ(c.first.size(), 1u);  // capped at `keep`
   EXPECT_EQ(c.first[0].index, 0u);
-  EXPECT_EQ(c.first[1].index, 2u);
   EXPECT_EQ(c.max_ulp, 1u);
+}
+
+// sailsim's one comparison rule, case by case.
+TEST(MatchResult, EqualBitsOrNaNForNaNNothingElse) {
+  EXPECT_EQ(match_result(0x3F800000u, 0x3F800000u), ResultMatch::exact);
+  EXPECT_EQ(match_result(0xFFC00000u, 0xFFC00000u), ResultMatch::exact);
+  EXPECT_EQ(match_result(0xFFC00000u, 0x7FC00000u), ResultMatch::nan_for_nan);  // x86 default NaN vs the RTL's
+  EXPECT_EQ(match_result(0x7F800001u, 0x7FC00000u), ResultMatch::nan_for_nan);  // signalling vs quiet
+  EXPECT_EQ(match_result(0x7FC00000u, 0x7F800000u), ResultMatch::differ);       // +inf where GGML gives NaN
+  EXPECT_EQ(match_result(0x7F800000u, 0x7FC00000u), ResultMatch::differ);       // NaN where GGML gives +inf
+  EXPECT_EQ(match_result(0x7F800000u, 0xFF800000u), ResultMatch::differ);       // the sign of an infinity
+  EXPECT_EQ(match_result(0x00000000u, 0x80000000u), ResultMatch::differ);       // the sign of zero
+  EXPECT_EQ(match_result(0x00000001u, 0x00000000u), ResultMatch::differ);       // a subnormal flushed
+  EXPECT_EQ(match_result(0x7FC00000u, 0x00000000u), ResultMatch::differ);       // a number where GGML gives NaN
+  EXPECT_TRUE(matches_result(0xFFC00000u, 0x7FC00000u));
+  EXPECT_FALSE(matches_result(0x3F800000u, 0x3F800001u));
 }
 
 TEST(DotOrderNames, RoundTrip) {

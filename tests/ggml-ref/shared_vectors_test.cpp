@@ -1,4 +1,4 @@
-// Every case of ../shared/vectors-ggml through sailsim's C++ reference, in all three orders,
+// Every case of the bundled GGML set (vectors/ggml/shared) through sailsim's C++ reference, in all three orders,
 // bit for bit; and the reference quantizers against the cases' own a.bin / b.bin.
 #include <gtest/gtest.h>
 

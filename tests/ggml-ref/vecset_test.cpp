@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "paths.hpp"
+#include "sailsim/vecset/input_file.hpp"
 #include "sailsim/vecset/sha256.hpp"
 #include "sailsim/vecset/vector_set.hpp"
 
@@ -119,6 +120,127 @@ TEST_F(VecsetErrors, ShapeDisagreesWithFileSize) {
   const InputError e = load_error();
   EXPECT_EQ(e.file(), dir_ / "a.bin");
   EXPECT_NE(e.message().find("M*K/256*144"), std::string::npos) << e.what();
+}
+
+TEST_F(VecsetErrors, QuotedNumberShowsTheUnquotedForm) {
+  replace_in(dir_ / "meta.yaml", "M: 16", "M: \"16\"");
+  const InputError e = load_error();
+  EXPECT_EQ(e.line(), 7) << e.what();
+  EXPECT_EQ(e.column(), 4) << e.what();
+  EXPECT_NE(e.message().find("got the string \"16\": write the number without quotes: 16"), std::string::npos) << e.what();
+}
+
+TEST_F(VecsetErrors, TaggedStringIsNoNumber) {
+  replace_in(dir_ / "meta.yaml", "K: 1024", "K: !!str 1024");
+  const InputError e = load_error();
+  EXPECT_EQ(e.line(), 8) << e.what();
+  EXPECT_NE(e.message().find("write the number without a tag: 1024"), std::string::npos) << e.what();
+}
+
+TEST_F(VecsetErrors, SignedNumberIsRefused) {
+  replace_in(dir_ / "meta.yaml", "N: 8", "N: +8");
+  const InputError e = load_error();
+  EXPECT_EQ(e.line(), 9) << e.what();
+  EXPECT_NE(e.message().find("expected an integer"), std::string::npos) << e.what();
+}
+
+TEST_F(VecsetErrors, MetaYamlThatIsAFolderIsNamed) {
+  fs::remove(dir_ / "meta.yaml");
+  fs::create_directory(dir_ / "meta.yaml");
+  const InputError e = load_error();
+  EXPECT_EQ(e.file(), dir_ / "meta.yaml");
+  EXPECT_NE(e.message().find("is a directory"), std::string::npos) << e.what();
+}
+
+TEST_F(VecsetErrors, DataFileThatIsASymlinkLoopIsNamed) {
+  fs::remove(dir_ / "out.bin");
+  fs::create_symlink("out.bin", dir_ / "out.bin");  // points at itself
+  const InputError e = load_error();
+  EXPECT_EQ(e.file(), dir_ / "out.bin");
+  EXPECT_NE(e.message().find("symlink loop"), std::string::npos) << e.what();
+}
+
+TEST_F(VecsetErrors, CaseFolderThatIsASymlinkLoopIsNamed) {
+  const fs::path loop = dir_ / "loop";
+  fs::create_symlink("loop", loop);
+  try {
+    (void)load_vector_set(loop);
+    ADD_FAILURE() << "expected an InputError";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.file(), loop);
+    EXPECT_NE(e.message().find("symlink loop"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(VecsetErrors, DataFileThatIsADeviceIsNamed) {
+  fs::remove(dir_ / "a.bin");
+  fs::create_symlink("/dev/zero", dir_ / "a.bin");
+  const InputError e = load_error();
+  EXPECT_EQ(e.file(), dir_ / "a.bin");
+  EXPECT_NE(e.message().find("is a character device"), std::string::npos) << e.what();
+}
+
+// read_input_file: only regular files, read whole, every failure an InputError naming the path.
+class ReadInputFile : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = fs::temp_directory_path() / ("sailsim-input-file-" + std::string(info->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // The message of the InputError reading `path` throws, which must name the path.
+  std::string refusal(const fs::path& path) {
+    try {
+      (void)read_input_file(path);
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.file(), path);
+      EXPECT_EQ(std::string(e.what()).rfind(path.string() + ": ", 0), 0u) << e.what();
+      return e.message();
+    }
+    ADD_FAILURE() << "read " << path;
+    return "";
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(ReadInputFile, ReadsARegularFileWhole) {
+  const std::string bytes("a\0b\xff\n", 5);
+  std::ofstream(dir_ / "f", std::ios::binary) << bytes;
+  EXPECT_EQ(read_input_file(dir_ / "f"), bytes);
+  std::ofstream(dir_ / "empty", std::ios::binary).flush();
+  EXPECT_EQ(read_input_file(dir_ / "empty"), "");
+}
+
+TEST_F(ReadInputFile, FollowsASymlinkToARegularFile) {
+  std::ofstream(dir_ / "f", std::ios::binary) << "text";
+  fs::create_symlink("f", dir_ / "link");
+  EXPECT_EQ(read_input_file(dir_ / "link"), "text");
+}
+
+TEST_F(ReadInputFile, SaysWhatThePathIsInstead) {
+  EXPECT_NE(refusal(dir_ / "nope").find("no such file"), std::string::npos);
+  EXPECT_NE(refusal(dir_).find("is a directory"), std::string::npos);
+  fs::create_symlink("loop", dir_ / "loop");
+  EXPECT_NE(refusal(dir_ / "loop").find("symlink loop"), std::string::npos);
+  EXPECT_NE(refusal("/dev/null").find("is a character device"), std::string::npos);
+  // A FIFO is tested through the sailsim binary under a time limit (input_cli_test.cpp): here a
+  // regression would block the whole test program.
+}
+
+TEST_F(ReadInputFile, AFileOverTheLimitIsRefusedBeforeReading) {
+  // Sparse: no disk is used, and reading it whole would need more memory than any input may.
+  std::ofstream(dir_ / "huge", std::ios::binary).flush();
+  fs::resize_file(dir_ / "huge", kMaxInputFileBytes + 1);
+  EXPECT_NE(refusal(dir_ / "huge").find("over the limit of " + std::to_string(kMaxInputFileBytes)), std::string::npos);
+}
+
+TEST_F(ReadInputFile, AReadErrorIsAnInputError) {
+  // /proc/self/mem is a regular file of size 0 whose read at offset 0 fails (EIO).
+  EXPECT_NE(refusal("/proc/self/mem").find("cannot be read: "), std::string::npos);
 }
 
 TEST(VecsetIndex, MetaSha256InTheIndexIsChecked) {

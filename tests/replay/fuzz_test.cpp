@@ -1,8 +1,10 @@
 // A seeded mutation fuzz of the loader over the good sequences: 2,000 mutants, each must load
-// or be an InputError; never a crash, a hang or another exception. A few mutants that load
-// are also run with a small cycle budget.
+// or be an InputError at a line and column inside the mutant; never a crash, a hang or another
+// exception. A few mutants that load are also run with a small cycle budget, and must end with
+// one of the documented exit codes.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <random>
 
@@ -46,6 +48,23 @@ std::string mutate(std::string text, std::mt19937_64& rng) {
   return text;
 }
 
+// The lines a text editor shows: a last line without '\n' counts too.
+int line_count(const std::string& text) {
+  const auto newlines = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+  return newlines + (text.empty() || text.back() == '\n' ? 0 : 1);
+}
+
+// An input error must point inside the mutant: its path, then a line of it and a column.
+void expect_points_inside(const InputError& e, const std::filesystem::path& file, const std::string& text, int i) {
+  SCOPED_TRACE("mutant " + std::to_string(i) + ": " + e.what() + "\n" + text);
+  EXPECT_EQ(e.file(), file);
+  EXPECT_GE(e.line(), 1);
+  EXPECT_LE(e.line(), std::max(1, line_count(text)));
+  EXPECT_GE(e.column(), 1);
+  const std::string prefix = file.string() + ":" + std::to_string(e.line()) + ":" + std::to_string(e.column()) + ": ";
+  EXPECT_EQ(std::string(e.what()).rfind(prefix, 0), 0u);
+}
+
 TEST(ReplayFuzz, MutantsLoadOrAreInputErrors) {
   const auto dir = scratch("fuzz");
   std::vector<std::string> seeds;
@@ -64,13 +83,21 @@ TEST(ReplayFuzz, MutantsLoadOrAreInputErrors) {
         ++ran;
         seq.config.timeout_cycles = std::min<uint64_t>(seq.config.timeout_cycles, 20'000);
         const RunResult r = run_sequence(seq);
-        EXPECT_LE(r.code, 4) << text;
+        // The documented exit codes: pass, check failed, bad input, timeout, protocol violation.
+        EXPECT_TRUE(r.code == kPass || r.code == kCheckFailed || r.code == kBadInput || r.code == kTimeout ||
+                    r.code == kViolation)
+            << "mutant " << i << " ran to code " << r.code << "\n" << text;
+        if (r.code == kBadInput) {
+          EXPECT_NE(r.report.find(file.string()), std::string::npos) << r.report;
+        }
       }
     } catch (const InputError& e) {
       ++rejected;
-      EXPECT_NE(std::string(e.what()).find("m.yaml"), std::string::npos);
+      expect_points_inside(e, file, text, i);
     } catch (const std::exception& e) {
       ADD_FAILURE() << "mutant " << i << " threw " << typeid(e).name() << ": " << e.what() << "\n" << text;
+    } catch (...) {
+      ADD_FAILURE() << "mutant " << i << " threw something that is no std::exception\n" << text;
     }
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

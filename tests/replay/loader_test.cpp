@@ -140,6 +140,139 @@ TEST(ReplayLoader, MalformedKindsNameTheLine) {
   }
 }
 
+// A refusal at an exact line and column: the column is where `at` starts on that line.
+struct Pinned {
+  const char* name;
+  std::string yaml;
+  int line;
+  const char* at;  // the text the error points at, found on `line`
+  std::string says;
+};
+
+std::vector<Pinned> pinned() {
+  const std::string submit = "  - ioctl: {cmd: WORK_SUBMIT, matmul_q4_k: {a: 0x10000, b: 0x20000, out: 0x30000, m: 1, k: 256, n: 2}, "
+                             "flags: 2, b_f32: ";
+  const std::string b_f32_rule = "expected n x k x 4 = 2 x 256 x 4 = 2048 bytes";
+  return {
+      {"reserved_burst_read", kHead + "  - axi_read: {addr: 0x10000, burst: RESERVED}\n", 6, "RESERVED",
+       "burst RESERVED is AxBURST code 3, which AXI4 reserves: it is only allowed with illegal: true"},
+      {"reserved_burst_write", kHead + "  - axi_write: {addr: 0x10000, size: 4, burst: RESERVED, data: R}\n", 6, "RESERVED",
+       "only allowed with illegal: true"},
+      {"b_f32_short", kHead + submit + "{fill: {byte: 0, size: 2044}}}\n", 6, "{fill", "b_f32 holds 2044 bytes: " + b_f32_rule},
+      {"b_f32_long", kHead + submit + "{fill: {byte: 0, size: 2052}}}\n", 6, "{fill", "b_f32 holds 2052 bytes"},
+      {"b_f32_buffer", kHead + submit + "R}\n", 6, "R}", "b_f32 holds 4 bytes"},
+      {"empty_file", "", 1, "", "empty sequence: expected a map with sailsim: 1"},
+      {"comment_only", "# nothing but a comment\n\n", 1, "", "empty sequence"},
+      {"quoted_version", "sailsim: \"1\"\nname: bad\nsteps:\n  - idle: {cycles: 1}\n", 1, "\"1\"",
+       "got the string \"1\": write the number without quotes: 1"},
+      {"single_quoted_addr", kHead + "  - write: {addr: '0x10000', data: R}\n", 6, "'0x10000'",
+       "got the string \"0x10000\": write the number without quotes: 0x10000"},
+      {"str_tagged_addr", kHead + "  - write: {addr: !!str 65536, data: R}\n", 6, "!!str",
+       "got !!str 65536: write the number without a tag: 65536"},
+      {"int_tagged_cycles", kHead + "  - idle: {cycles: !!int 5}\n", 6, "!!int", "write the number without a tag: 5"},
+      {"quoted_word", kHead + "  - write: {addr: \"abc\", data: R}\n", 6, "\"abc\"", "got the string \"abc\""},
+      {"quoted_ready", "sailsim: 1\nname: bad\nconfig:\n  host: {ready: \"0.5\"}\nsteps:\n  - idle: {cycles: 1}\n", 4, "\"0.5\"",
+       "write the number without quotes: 0.5"},
+      {"quoted_fill_size", kHead + "  - write: {addr: 0x10000, data: {fill: {byte: 1, size: \"4\"}}}\n", 6, "\"4\"",
+       "write the number without quotes: 4"},
+      {"quoted_strb_mask", kHead + "  - axi_write: {addr: 0x10000, size: 4, data: R, strb: [\"0xF\"]}\n", 6, "\"0xF\"",
+       "write the number without quotes: 0xF"},
+      {"quoted_ioctl_field", kHead + "  - ioctl: {cmd: MEM_ALLOC, size: \"4096\"}\n", 6, "\"4096\"",
+       "write the number without quotes: 4096"},
+  };
+}
+
+// The column (1-based) where `at` starts on line `line` of `text`; 1 for an empty `at`.
+int column_of(const std::string& text, int line, const std::string& at) {
+  size_t start = 0;
+  for (int i = 1; i < line; ++i) start = text.find('\n', start) + 1;
+  const std::string row = text.substr(start, text.find('\n', start) - start);
+  const size_t col = row.find(at);
+  EXPECT_NE(col, std::string::npos) << "'" << at << "' is not on line " << line;
+  return static_cast<int>(col) + 1;
+}
+
+TEST(ReplayLoader, RefusalsNameTheLineAndColumn) {
+  const auto dir = scratch("pinned");
+  for (const Pinned& p : pinned()) {
+    SCOPED_TRACE(p.name);
+    const auto file = dir / (std::string(p.name) + ".yaml");
+    write_text(file, p.yaml);
+    try {
+      load_sequence(file);
+      ADD_FAILURE() << "loaded";
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.line(), p.line) << e.what();
+      EXPECT_EQ(e.column(), column_of(p.yaml, p.line, p.at)) << e.what();
+      EXPECT_NE(e.message().find(p.says), std::string::npos) << e.what();
+      EXPECT_EQ(std::string(e.what()).rfind(file.string() + ":", 0), 0u) << e.what();
+    }
+  }
+}
+
+TEST(ReplayLoader, ReservedBurstLoadsWhenSaidIllegal) {
+  const auto dir = scratch("reserved");
+  write_text(dir / "r.yaml", kHead + "  - axi_read: {addr: 0x10000, burst: RESERVED, illegal: true, expect_violation: BURST_RESERVED}\n");
+  const Sequence seq = load_sequence(dir / "r.yaml");
+  EXPECT_EQ(std::get<AxiStep>(seq.steps.at(0).body).burst, axi4::Burst::Reserved);
+}
+
+TEST(ReplayLoader, BF32OfExactlyNTimesKFloatsLoads) {
+  const auto dir = scratch("bf32");
+  write_text(dir / "b.yaml", kHead + "  - ioctl: {cmd: WORK_SUBMIT, matmul_q4_k: {a: 0x10000, b: 0x20000, out: 0x30000, m: 1, k: 256, n: 2}, "
+                                     "flags: 2, b_f32: {fill: {byte: 0, size: 2048}}}\n");
+  const Sequence seq = load_sequence(dir / "b.yaml");
+  EXPECT_EQ(std::get<IoctlStep>(seq.steps.at(0).body).data->size, 2048u);
+}
+
+TEST(ReplayLoader, PlainNumbersInEveryFormStillLoad) {
+  const auto dir = scratch("numbers");
+  write_text(dir / "n.yaml", "sailsim: 1\nname: n\nconfig: {seed: 0x2A, host: {ready: 0.5}}\nsteps:\n  - idle: {cycles: 1_000}\n");
+  const Sequence seq = load_sequence(dir / "n.yaml");
+  EXPECT_EQ(seq.config.seed, 42u);
+  EXPECT_DOUBLE_EQ(seq.config.host_ready, 0.5);
+}
+
+// What load_sequence says of a sequence path, or of a data file named in a sequence.
+std::string sequence_refusal(const std::filesystem::path& file) {
+  try {
+    load_sequence(file);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  ADD_FAILURE() << "loaded " << file;
+  return "";
+}
+
+TEST(ReplayLoader, ASequenceThatIsNoRegularFileIsNamed) {
+  const auto dir = scratch("not-regular");
+  std::filesystem::create_directory(dir / "folder.yaml");
+  std::filesystem::create_symlink("loop.yaml", dir / "loop.yaml");
+  EXPECT_EQ(sequence_refusal(dir / "folder.yaml"), (dir / "folder.yaml").string() + ": is a directory, expected a regular file");
+  EXPECT_NE(sequence_refusal(dir / "loop.yaml").find("loop.yaml: is a symlink loop"), std::string::npos);
+  EXPECT_NE(sequence_refusal("/proc/self/mem").find("/proc/self/mem: cannot be read: "), std::string::npos);
+  EXPECT_NE(sequence_refusal("/dev/null").find("/dev/null: is a character device"), std::string::npos);
+}
+
+TEST(ReplayLoader, ADataFileThatIsNoRegularFileIsNamedAtItsLine) {
+  const auto dir = scratch("data-not-regular");
+  std::filesystem::create_directory(dir / "folder.bin");
+  std::filesystem::create_symlink("loop.bin", dir / "loop.bin");
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"folder.bin", "is a directory"},
+      {"loop.bin", "is a symlink loop"},
+      {"/proc/self/mem", "cannot be read: "},
+      {"/dev/zero", "is a character device"},
+  };
+  for (const auto& [name, says] : cases) {
+    SCOPED_TRACE(name);
+    write_text(dir / "s.yaml", "sailsim: 1\nname: s\nbuffers:\n  D: {file: " + name + "}\nsteps:\n  - idle: {cycles: 1}\n");
+    const std::string what = sequence_refusal(dir / "s.yaml");
+    EXPECT_EQ(what.rfind((dir / "s.yaml").string() + ":4:", 0), 0u) << what;
+    EXPECT_NE(what.find(name + ": " + says), std::string::npos) << what;
+  }
+}
+
 TEST(ReplayLoader, FindsSequencesInFolders) {
   const auto files = find_sequences({good()});
   EXPECT_GE(files.size(), 4u);

@@ -12,10 +12,17 @@ namespace {
 
 using namespace testing;
 
-// A copy of a good sequence in a scratch folder (snapshots are written beside it).
+// A copy of a good sequence in a scratch folder.
 Sequence load_copy(const std::string& name, const std::filesystem::path& dir) {
   std::filesystem::copy_file(good() / name, dir / name, std::filesystem::copy_options::overwrite_existing);
   return load_sequence(dir / name);
+}
+
+// Run options whose snapshots go to `dir` (not the working directory, the build tree).
+RunOptions into(const std::filesystem::path& dir) {
+  RunOptions opt;
+  opt.output_dir = dir;
+  return opt;
 }
 
 class GoodSequence : public ::testing::TestWithParam<std::string> {};
@@ -23,7 +30,7 @@ class GoodSequence : public ::testing::TestWithParam<std::string> {};
 TEST_P(GoodSequence, Passes) {
   const auto dir = scratch("good-" + GetParam());
   const Sequence seq = load_copy(GetParam(), dir);
-  const RunResult r = run_sequence(seq);
+  const RunResult r = run_sequence(seq, into(dir));
   EXPECT_EQ(r.code, kPass) << r.report;
   EXPECT_EQ(r.steps_run, seq.steps.size());
   EXPECT_GT(r.cycles, 0u);
@@ -36,11 +43,34 @@ INSTANTIATE_TEST_SUITE_P(Replay, GoodSequence,
 TEST(ReplayRunner, SnapshotWritesLines) {
   const auto dir = scratch("snapshot");
   const Sequence seq = load_copy("write_read.yaml", dir);
-  ASSERT_EQ(run_sequence(seq).code, kPass);
+  ASSERT_EQ(run_sequence(seq, into(dir)).code, kPass);
   const std::string snap = read_text(dir / "write_read.snapshot.yaml");
   EXPECT_NE(snap.find("0x10000: 0x"), std::string::npos) << snap;
   EXPECT_NE(snap.find("0x10020: 0x"), std::string::npos) << snap;
   EXPECT_EQ(snap.find("0x10040:"), std::string::npos) << snap;
+}
+
+TEST(ReplayRunner, SnapshotGoesToTheOutputFolderNotBesideTheSequence) {
+  const auto in = scratch("snapshot-in");
+  const auto out = scratch("snapshot-out");
+  const Sequence seq = load_copy("write_read.yaml", in);
+  ASSERT_EQ(run_sequence(seq, into(out)).code, kPass);
+  EXPECT_TRUE(std::filesystem::exists(out / "write_read.snapshot.yaml"));
+  EXPECT_FALSE(std::filesystem::exists(in / "write_read.snapshot.yaml"));
+  const auto files = output_files(seq, into(out));
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0].path, out / "write_read.snapshot.yaml");
+  EXPECT_NE(files[0].step, nullptr);
+}
+
+TEST(ReplayRunner, SnapshotWriteErrorIsExit2NamingThePath) {
+  if (!std::filesystem::is_character_file("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  const auto dir = scratch("snapshot-full");
+  write_text(dir / "s.yaml", "sailsim: 1\nname: s\nsteps:\n  - snapshot: {file: /dev/full}\n  - idle: {cycles: 1}\n");
+  const RunResult r = run_sequence(load_sequence(dir / "s.yaml"), into(dir));
+  EXPECT_EQ(r.code, kBadInput) << r.report;
+  EXPECT_NE(r.report.find("cannot write /dev/full: No space left on device"), std::string::npos) << r.report;
+  EXPECT_EQ(r.steps_run, 2u) << "the steps after a failed snapshot still run";
 }
 
 TEST(ReplayRunner, CheckFailureReportsBitsFloatsAndUlp) {
@@ -108,13 +138,13 @@ class RecordRoundTrip : public ::testing::TestWithParam<std::string> {};
 TEST_P(RecordRoundTrip, ReplayGivesTheIdenticalLogs) {
   const auto dir = scratch("record-" + GetParam());
   const Sequence seq = load_copy(GetParam(), dir);
-  RunOptions opt;
+  RunOptions opt = into(dir);
   opt.record = true;
   const RunResult original = run_sequence(seq, opt);
   ASSERT_EQ(original.code, kPass) << original.report;
   write_recording(seq, original, dir / "out.yaml");
   const Sequence recorded = load_sequence(dir / "out.yaml");
-  const RunResult again = run_sequence(recorded);
+  const RunResult again = run_sequence(recorded, into(dir));
   EXPECT_EQ(again.code, kPass) << again.report << read_text(dir / "out.yaml");
   EXPECT_EQ(again.cycles, original.cycles);
   ASSERT_EQ(again.host_log.size(), original.host_log.size());

@@ -1,4 +1,4 @@
-// Helpers for the replay tests: the sequence folders, scratch folders, files.
+// Helpers for the replay tests: the sequence folders, scratch folders, files, bounded commands.
 #pragma once
 
 #include <unistd.h>
@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#include "cli/run_command.hpp"
 
 namespace sailsim::replay::testing {
 
@@ -30,6 +32,12 @@ inline std::string read_text(const std::filesystem::path& file) {
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+// A shell command under coreutils' timeout: a command that would block (reading a FIFO with no
+// writer) ends with exit code 124 after `seconds` instead of hanging the test.
+inline sailsim::testing::CommandResult run_bounded(const std::string& command, int seconds = 20) {
+  return sailsim::testing::run_command("timeout -k 2 " + std::to_string(seconds) + " " + command);
 }
 
 }  // namespace sailsim::replay::testing

@@ -1,4 +1,4 @@
-// Where tests find the project, the shared reference data, and the build's programs.
+// Where tests find the project, the bundled GGML reference cases, and the build's programs.
 #pragma once
 
 #include <filesystem>
@@ -6,7 +6,8 @@
 namespace sailsim::testing {
 
 inline std::filesystem::path source_dir() { return SAILSIM_SOURCE_DIR; }
-inline std::filesystem::path shared_vectors_dir() { return std::filesystem::path(SAILSIM_SHARED_DIR) / "vectors-ggml"; }
+// vectors/ggml/shared: the copy of the shared GGML cases that the project ships.
+inline std::filesystem::path shared_vectors_dir() { return SAILSIM_GGML_VECTORS_DIR; }
 inline std::filesystem::path binary_dir() { return SAILSIM_BINARY_DIR; }
 
 }  // namespace sailsim::testing

@@ -1,11 +1,10 @@
 #include "sailsim/vecset/vector_set.hpp"
 
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <set>
 
 #include "sailsim/ggml/matmul.hpp"
+#include "sailsim/vecset/input_file.hpp"
 #include "sailsim/vecset/sha256.hpp"
 #include "yaml_fields.hpp"
 
@@ -50,12 +49,32 @@ std::vector<float> reference_outputs(const Case& c, DotOrder order) {
 namespace {
 
 std::vector<std::byte> read_bytes(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw InputError(file, "cannot open the file (does it exist?)");
-  std::vector<char> raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string raw = read_input_file(file);
   std::vector<std::byte> bytes(raw.size());
   if (!raw.empty()) std::memcpy(bytes.data(), raw.data(), raw.size());
   return bytes;
+}
+
+// Whether the folder holds an entry of that name, of any type: a FIFO, a dangling symlink or a
+// symlink loop counts, so that read_input_file says what it is instead of "missing".
+bool has_entry(const fs::path& path) {
+  std::error_code ec;
+  return fs::symlink_status(path, ec).type() != fs::file_type::not_found;  // other errors: let the read say
+}
+
+// `dir` is an existing folder, or an InputError saying what it is instead.
+void require_folder(const fs::path& dir) {
+  std::error_code ec;
+  const fs::file_status st = fs::status(dir, ec);
+  if (st.type() == fs::file_type::not_found) throw InputError(dir, "no such folder");
+  if (ec) {
+    throw InputError(dir, ec == std::errc::too_many_symbolic_link_levels
+                              ? "is a symlink loop (too many levels of symbolic links)"
+                              : "cannot be read: " + ec.message());
+  }
+  if (!fs::is_directory(st)) {
+    throw InputError(dir, "is not a folder: expected a vector set (with index.yaml) or a case (with meta.yaml)");
+  }
 }
 
 // The files of one case as meta.yaml lists them: every file read is checked against its
@@ -74,7 +93,7 @@ class CaseFiles {
       throw InputError(meta_, files_, std::string("'files' lists no entry for ") + name + ", which this case needs");
     }
     const fs::path path = dir_ / name;
-    if (!fs::exists(path)) {
+    if (!has_entry(path)) {
       throw InputError(path, std::string("missing: ") + meta_.filename().string() + " lists it, but there is no such file");
     }
     const std::string want = detail::as_string(detail::require(entry, "sha256", meta_), "sha256", meta_);
@@ -194,9 +213,9 @@ VectorSet load_vector_set(const fs::path& dir, const LoadOptions& options) {
   set.name = fs::path(dir).lexically_normal().filename().string();
   if (set.name.empty()) set.name = fs::path(dir).lexically_normal().parent_path().filename().string();
   const fs::path index_path = dir / "index.yaml";
-  if (!fs::exists(index_path)) {
-    if (!fs::exists(dir)) throw InputError(dir, "no such folder");
-    if (!fs::exists(dir / "meta.yaml")) {
+  require_folder(dir);
+  if (!has_entry(index_path)) {
+    if (!has_entry(dir / "meta.yaml")) {
       throw InputError(dir, "is neither a vector set (no index.yaml) nor a case (no meta.yaml)");
     }
     set.cases.push_back(load_case(dir, options));
@@ -215,7 +234,9 @@ VectorSet load_vector_set(const fs::path& dir, const LoadOptions& options) {
     const std::string sub = detail::as_string(dir_node, "dir", index_path);
     if (!seen.insert(sub).second) throw InputError(index_path, dir_node, "case folder '" + sub + "' is listed twice");
     const fs::path case_dir = dir / sub;
-    if (!fs::is_directory(case_dir)) throw InputError(index_path, dir_node, "case folder '" + sub + "' does not exist");
+    if (std::error_code ec; !fs::is_directory(case_dir, ec)) {
+      throw InputError(index_path, dir_node, "case folder '" + sub + "' does not exist" + (ec ? " (" + ec.message() + ")" : ""));
+    }
     if (const YAML::Node sha = entry["meta_sha256"]; sha.IsDefined()) {
       const std::string want = detail::as_string(sha, "meta_sha256", index_path);
       const std::string got = sha256_hex(read_bytes(case_dir / "meta.yaml"));

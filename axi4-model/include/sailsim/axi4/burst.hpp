@@ -27,7 +27,8 @@ struct BurstShape {
 
 // The address of beat n (0-based). FIXED repeats the start; INCR aligns every beat after the
 // first; WRAP wraps at the boundary of beats * 2^size bytes. A reserved burst is treated as
-// INCR (the checker reports it). Masked to the 48-bit space.
+// INCR here (the checker reports it; the memory model answers it SLVERR). Masked to the
+// 48-bit space.
 uint64_t beat_address(const BurstShape& shape, unsigned beat);
 
 // The byte lanes (bit i = lane i) that beat n selects by its address and size.

@@ -25,7 +25,7 @@ inline constexpr uint32_t kStatusUnknown = 0xFFFF'FFFF;
 struct DeviceConfig {
   card::CardConfig card{};
   // What GET_VERSION reports: the shim's own ABI by default; 0.1.0 stands in for a v0.1 driver.
-  spanker_version version{SPANKER_ABI_MAJOR, SPANKER_ABI_MINOR, SPANKER_ABI_PATCH, 0};
+  spanker_version version{SPANKER_ABI_VERSION_MAJOR, SPANKER_ABI_VERSION_MINOR, SPANKER_ABI_VERSION_PATCH, 0};
   uint64_t default_wait_ns = 1'000'000'000;  // WAIT with timeout_ns = 0 (1 GHz: cycles)
 };
 
@@ -38,6 +38,7 @@ class Device {
 
   // 0, or a negative errno (-ENOTTY, -EFAULT, -EINVAL, -ENOMEM, -ETIMEDOUT, -EIO, -EBUSY,
   // -ENODEV). `arg` is the user pointer ioctl(2) got; it is checked before use (EFAULT).
+  // Only the low 32 bits of `request` count, as in the kernel.
   int ioctl(unsigned long request, void* arg);
 
   card::SailCard& card();

@@ -11,8 +11,8 @@
 namespace sailsim::replay {
 
 // Writes `out` (and, for data over 512 bytes, files beside it named <stem>.<n>.bin). `result`
-// must come from run_sequence with RunOptions::record. Throws std::runtime_error when a file
-// cannot be written.
+// must come from run_sequence with RunOptions::record. Throws OutputError (output_file.hpp)
+// naming the file and the reason when one cannot be written.
 void write_recording(const Sequence& sequence, const RunResult& result, const std::filesystem::path& out);
 
 }  // namespace sailsim::replay

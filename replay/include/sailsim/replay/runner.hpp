@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -27,7 +28,22 @@ const char* outcome_name(int code);
 struct RunOptions {
   std::string fst_path{};  // an FST waveform of the whole run, if set
   bool record = false;     // keep what a recording needs (RunResult::host_issue)
+  // Where the files a sequence writes (snapshot steps) go: a relative `file:` resolves
+  // against this folder, never against the sequence's own ("": the working directory).
+  std::filesystem::path output_dir{};
 };
+
+// Where a snapshot step's file goes under `options` (an absolute file stays as written).
+std::filesystem::path output_path(const std::filesystem::path& file, const RunOptions& options);
+
+// A file a run writes, for checking it before anything is simulated.
+struct OutputFile {
+  std::filesystem::path path;
+  const Step* step = nullptr;  // the snapshot step that writes it; null: the FST
+};
+
+// Every file a run of `sequence` writes: the FST (if any), then each snapshot step's file.
+std::vector<OutputFile> output_files(const Sequence& sequence, const RunOptions& options);
 
 // A host-port transaction's first VALID cycle (AW or AR), for --record.
 struct ValidStart {
@@ -47,6 +63,8 @@ struct RunResult {
   std::vector<ValidStart> host_valid_starts{};      // with RunOptions::record
 };
 
+// A file the run could not write (a snapshot, the FST) is exit code 2 with a line naming
+// the path and the reason.
 RunResult run_sequence(const Sequence& sequence, const RunOptions& options = {});
 
 }  // namespace sailsim::replay
