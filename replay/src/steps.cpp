@@ -89,7 +89,7 @@ AxiStep read_axi(Context& ctx, const YAML::Node& node, axi4::Dir dir) {
   }
   if (m.has("burst")) {
     const YAML::Node b = m.optional("burst");
-    s.burst = *axi4::parse_burst(to_enum(ctx, b, "burst", {"FIXED", "INCR", "WRAP", "RESERVED"}));
+    s.burst = axi4::parse_burst(to_enum(ctx, b, "burst", {"FIXED", "INCR", "WRAP", "RESERVED"})).value();
   }
   if (m.has("illegal")) s.illegal = to_bool(ctx, m.optional("illegal"), "illegal");
   if (m.has("expect_violation")) {
@@ -236,7 +236,7 @@ LogEntry read_entry(const Context& ctx, const YAML::Node& node) {
   }
   if (m.has("beats")) e.beats = static_cast<unsigned>(to_u64(ctx, m.optional("beats"), "beats", 1, 256));
   if (m.has("id")) e.id = static_cast<uint32_t>(to_u64(ctx, m.optional("id"), "id", 0, 0xFFFF'FFFFull));
-  if (m.has("burst")) e.burst = *axi4::parse_burst(to_enum(ctx, m.optional("burst"), "burst", {"FIXED", "INCR", "WRAP"}));
+  if (m.has("burst")) e.burst = axi4::parse_burst(to_enum(ctx, m.optional("burst"), "burst", {"FIXED", "INCR", "WRAP"})).value();
   if (m.has("resp")) e.resp = to_resp(ctx, m.optional("resp"), "resp");
   return e;
 }

@@ -82,7 +82,7 @@ TEST(ReplayFuzz, MutantsLoadOrAreInputErrors) {
       if (ran < 8 && i % 7 == 0) {
         ++ran;
         seq.config.timeout_cycles = std::min<uint64_t>(seq.config.timeout_cycles, 20'000);
-        const RunResult r = run_sequence(seq);
+        const RunResult r = run_sequence(seq, RunOptions{.output_dir = dir});  // snapshots stay in the scratch folder
         // The documented exit codes: pass, check failed, bad input, timeout, protocol violation.
         EXPECT_TRUE(r.code == kPass || r.code == kCheckFailed || r.code == kBadInput || r.code == kTimeout ||
                     r.code == kViolation)
