@@ -5,6 +5,8 @@
 #include <iostream>
 
 #include "exit_codes.hpp"
+#include "gen_command.hpp"
+#include "regress_command.hpp"
 #include "replay_command.hpp"
 #include "vectors_command.hpp"
 
@@ -17,6 +19,10 @@ int main(int argc, char** argv) {
   CLI::App* vectors_cmd = add_vectors_command(app, vectors);
   ReplayOptions replay;
   CLI::App* replay_cmd = add_replay_command(app, replay);
+  GenOptions gen;
+  CLI::App* gen_cmd = add_gen_command(app, gen);
+  RegressOptions regress;
+  CLI::App* regress_cmd = add_regress_command(app, regress);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -27,6 +33,8 @@ int main(int argc, char** argv) {
   try {
     if (vectors_cmd->parsed()) return run_vectors(vectors, std::cout, std::cerr);
     if (replay_cmd->parsed()) return run_replay(replay, std::cout, std::cerr);
+    if (gen_cmd->parsed()) return run_gen(gen, std::cout, std::cerr);
+    if (regress_cmd->parsed()) return run_regress(regress, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "sailsim: internal error: " << e.what() << "\n";
     return kExitCheckFailed;

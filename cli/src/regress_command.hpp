@@ -1,0 +1,28 @@
+// `sailsim regress PLAN.yaml --out DIR`: a regression plan, each run its own process
+// (sailsim::regression, docs/regress.md).
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace sailsim::cli {
+
+struct RegressOptions {
+  std::string plan;
+  std::string out;
+  uint64_t seeds = 1;      // scales every gen group's seed count
+  uint64_t seed = 1;       // the night's base seed
+  unsigned jobs = 1;
+  unsigned max_waves = 2;
+};
+
+CLI::App* add_regress_command(CLI::App& app, RegressOptions& options);
+
+int run_regress(const RegressOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace sailsim::cli

@@ -1,0 +1,26 @@
+// `sailsim gen traffic`: random single AXI4 transactions from the host (FIXED, INCR, WRAP;
+// every size from 1 to 32 bytes; unaligned starts; random write strobes; bursts that end
+// exactly at a 4 KiB edge) to a DDR window, each read checked against the generator's
+// scoreboard of what was written, and SCRATCH / ID register accesses, while a matmul job
+// runs; then the job is checked bit for bit.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "sailsim/gen/job.hpp"
+#include "sailsim/gen/timing.hpp"
+
+namespace sailsim::gen {
+
+struct TrafficKnobs {
+  uint32_t bursts = 24;  // host transactions
+  ShapeKnobs shape{};    // the job that runs meanwhile
+  PathKnob path = PathKnob::both;
+  TimingKnob timing = TimingKnob::fixed;
+};
+
+std::string generate_traffic(uint64_t seed, const TrafficKnobs& knobs);
+std::string traffic_command(uint64_t seed, const TrafficKnobs& knobs);
+
+}  // namespace sailsim::gen

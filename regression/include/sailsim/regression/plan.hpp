@@ -1,0 +1,43 @@
+// A regression plan (docs/regress.md): named groups of runs. Every problem in a plan file is
+// a vecset::InputError at its file:line:column (exit code 2); nothing runs.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace sailsim::regression {
+
+struct Limits {
+  uint64_t wall_seconds = 600;  // the child's process group is killed after this
+  uint64_t memory_mib = 4096;   // RLIMIT_AS of the child
+};
+
+enum class GroupKind { Gen, Sequences, Vectors };
+
+struct Group {
+  std::string name;  // [A-Za-z0-9_.-]+, unique in the plan
+  GroupKind kind = GroupKind::Sequences;
+  std::string gen_kind;                                // Gen: `sailsim gen KIND`
+  uint64_t seeds = 0;                                  // Gen: runs before --seeds scaling
+  std::vector<std::pair<std::string, std::string>> knobs;  // Gen: passed as --KEY VALUE
+  std::vector<std::filesystem::path> paths;            // Sequences / Vectors, absolute
+  std::vector<std::string> tags;                       // Sequences: keep files with one of them
+  Limits limits;
+  std::filesystem::path sailsim;                       // another binary for this group; "" = self
+};
+
+struct Plan {
+  std::filesystem::path file;
+  std::vector<Group> groups;
+};
+
+// Paths in the plan are relative to the plan file's folder.
+Plan load_plan(const std::filesystem::path& file);
+
+const char* kind_name(GroupKind kind);
+
+}  // namespace sailsim::regression

@@ -1,0 +1,498 @@
+#include "sailsim/regression/regression.hpp"
+
+#include <unistd.h>
+#include <yaml-cpp/yaml.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <regex>
+#include <sstream>
+
+#include "sailsim/regression/plan.hpp"
+#include "sailsim/regression/process.hpp"
+#include "sailsim/regression/report.hpp"
+#include "sailsim/regression/seed.hpp"
+#include "sailsim/regression/signature.hpp"
+#include "sailsim/replay/scan.hpp"
+#include "sailsim/vecset/input_error.hpp"
+#include "sailsim/vecset/yaml_file.hpp"
+
+namespace fs = std::filesystem;
+
+namespace sailsim::regression {
+
+int most_severe(int a, int b) {
+  const auto rank = [](int c) {
+    switch (c) {
+      case 2: return 5;
+      case 4: return 4;
+      case 3: return 3;
+      case 1: return 2;
+      case 0: return 0;
+      default: return 1;
+    }
+  };
+  return rank(a) >= rank(b) ? a : b;
+}
+
+namespace {
+
+// One run and what it needs while it runs.
+struct Run {
+  RunRecord rec;
+  fs::path sailsim;  // the binary
+  Limits limits;
+  fs::path dir;      // DIR/runs/<name>: scratch
+  std::vector<std::string> gen_knobs;
+  std::string gen_kind;
+  bool generated_ok = false;
+};
+
+std::string read_text(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+double now_seconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (const char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+bool has_tag(const fs::path& file, const std::vector<std::string>& tags) {
+  try {
+    const YAML::Node root = vecset::load_yaml_file(file);
+    if (!root.IsMap() || !root["tags"] || !root["tags"].IsSequence()) return false;
+    for (const auto& t : root["tags"])
+      for (const auto& want : tags)
+        if (t.IsScalar() && t.Scalar() == want) return true;
+  } catch (const std::exception&) {
+    return true;  // an unreadable file stays in, so that its run reports the input error
+  }
+  return false;
+}
+
+constexpr uint64_t kMaxRuns = 1'000'000;  // per group: a typo in --seeds must not exhaust memory
+
+std::vector<Run> expand(const Plan& plan, const Options& o) {
+  std::vector<Run> runs;
+  for (const Group& g : plan.groups) {
+    std::vector<fs::path> inputs;
+    uint64_t count = 0;
+    if (g.kind == GroupKind::Gen) {
+      count = g.seeds * o.seeds_scale;  // both at most 10^6: no overflow
+      if (count > kMaxRuns)
+        throw vecset::InputError(plan.file, "gen group `" + g.name + "` has " + std::to_string(count) +
+                                                " runs with --seeds " + std::to_string(o.seeds_scale) +
+                                                ": at most " + std::to_string(kMaxRuns));
+    } else if (g.kind == GroupKind::Sequences) {
+      for (const auto& f : replay::scan_sequences(g.paths).sequences)
+        if (g.tags.empty() || has_tag(f, g.tags)) inputs.push_back(fs::absolute(f).lexically_normal());
+      if (inputs.empty())
+        throw vecset::InputError(plan.file, "group `" + g.name + "` selects no sequence" +
+                                                (g.tags.empty() ? std::string() : " with its tags"));
+      count = inputs.size();
+    } else {
+      inputs = g.paths;
+      count = inputs.size();
+    }
+    for (uint64_t i = 0; i < count; ++i) {
+      Run r;
+      r.rec.group = g.name;
+      r.rec.kind = g.kind;
+      r.rec.index = i;
+      r.rec.name = g.name + "." + std::to_string(i);
+      if (g.kind != GroupKind::Vectors) r.rec.seed = derive_seed(o.base_seed, g.name, i);
+      r.sailsim = g.sailsim.empty() ? o.self : g.sailsim;
+      r.limits = g.limits;
+      r.dir = o.out / "runs" / r.rec.name;
+      if (g.kind == GroupKind::Gen) {
+        r.gen_kind = g.gen_kind;
+        for (const auto& [k, v] : g.knobs) {
+          r.gen_knobs.push_back("--" + k);
+          r.gen_knobs.push_back(v);
+        }
+        r.rec.input = r.dir / (r.rec.name + ".yaml");
+      } else {
+        r.rec.input = inputs[i];
+      }
+      runs.push_back(std::move(r));
+    }
+  }
+  return runs;
+}
+
+enum class Stage { Gen, Main, Rerun, Wave };
+
+std::vector<std::string> gen_argv(const Run& r) {
+  std::vector<std::string> a{r.sailsim.string(), "gen", r.gen_kind, "--seed", std::to_string(*r.rec.seed), "-o",
+                             r.rec.input.string()};
+  a.insert(a.end(), r.gen_knobs.begin(), r.gen_knobs.end());
+  return a;
+}
+
+// The command of the run itself; `json` and `trace` are extra outputs ("" = none).
+std::vector<std::string> main_argv(const Run& r, const fs::path& json, const fs::path& trace, const fs::path& out) {
+  if (r.rec.kind == GroupKind::Vectors) return {r.sailsim.string(), "vectors", r.rec.input.string()};
+  std::vector<std::string> a{r.sailsim.string(), "replay", "--seed", std::to_string(*r.rec.seed)};
+  if (!json.empty()) a.insert(a.end(), {"--json", json.string()});
+  if (!trace.empty()) a.insert(a.end(), {"--trace", trace.string()});
+  if (!out.empty()) a.insert(a.end(), {"-o", out.string()});
+  a.push_back(r.rec.input.string());
+  return a;
+}
+
+struct Verdict {
+  std::string result;
+  int exit_code = 0;
+  int child_exit = -1;
+  std::string signal;
+  std::string signature;
+  std::optional<uint64_t> cycles;
+};
+
+// What one child's outcome means. `json` is replay's report ("" for vectors).
+Verdict judge(const ChildOutcome& c, const fs::path& log, const fs::path& json, const Limits& limits,
+              const char* stage) {
+  Verdict v;
+  const std::string text = read_text(log);
+  if (!c.spawn_error.empty()) {
+    v.result = "ERROR";
+    v.exit_code = 2;
+    v.signature = "ERROR: " + c.spawn_error;
+    return v;
+  }
+  v.child_exit = c.exit_code;
+  if (c.signal) v.signal = signal_name(c.signal);
+  if (c.wall_limit) {
+    v.result = "WALL LIMIT";
+    v.exit_code = 3;
+    v.signature = std::string("WALL LIMIT: ") + stage + " killed after limits.wall_seconds " +
+                  std::to_string(limits.wall_seconds);
+    return v;
+  }
+  const bool out_of_memory = text.find("bad_alloc") != std::string::npos ||
+                             text.find("Cannot allocate memory") != std::string::npos ||
+                             text.find("out of memory") != std::string::npos;
+  if (c.signal) {
+    v.result = out_of_memory ? "MEMORY LIMIT" : "CRASH";
+    v.exit_code = 1;
+    v.signature = v.result + ": " + stage + " ended by " + v.signal;
+    return v;
+  }
+  // Simulated cycles, and replay's own first failing line when it wrote its report.
+  std::string first;
+  if (!json.empty() && fs::exists(json)) {
+    try {
+      const YAML::Node root = YAML::Load(read_text(json));
+      uint64_t cycles = 0;
+      for (const auto& s : root["sequences"]) {
+        cycles += s["cycles"].as<uint64_t>();
+        if (first.empty() && s["exit_code"].as<int>() != 0) first = first_failure_line(s["report"].as<std::string>());
+      }
+      v.cycles = cycles;
+    } catch (const std::exception&) {
+      // an unreadable report: fall back to the log
+    }
+  } else {
+    static const std::regex count_line(R"(; ([0-9]+) cycles\))");
+    std::smatch m;
+    if (std::regex_search(text, m, count_line)) v.cycles = std::stoull(m[1].str());
+  }
+  if (first.empty()) first = first_failure_line(text);
+  switch (c.exit_code) {
+    case 0: v.result = "PASS"; break;
+    case 1: v.result = "FAIL"; break;
+    case 2: v.result = "BAD INPUT"; break;
+    case 3: v.result = "TIMEOUT"; break;
+    case 4: v.result = "VIOLATION"; break;
+    default: v.result = "ERROR"; break;
+  }
+  v.exit_code = c.exit_code >= 0 && c.exit_code <= 4 ? c.exit_code : 1;
+  if (v.result == "PASS") return v;
+  // Past RLIMIT_AS an allocation fails: replay reports std::bad_alloc (as bad input when it
+  // happens while loading); that is the limit's doing, not the input's.
+  if (out_of_memory) {
+    v.result = "MEMORY LIMIT";
+    v.exit_code = 1;
+  }
+  v.signature = normalize_signature(first);
+  if (v.result == "MEMORY LIMIT") v.signature = "MEMORY LIMIT: " + v.signature;
+  if (v.result == "ERROR") v.signature = "EXIT " + std::to_string(c.exit_code) + ": " + v.signature;
+  if (std::string(stage) == "gen") v.signature = "gen: " + v.signature;
+  return v;
+}
+
+class Progress {
+ public:
+  Progress(std::ostream& err, size_t total) : err_(err), total_(total), tty_(isatty(STDERR_FILENO)), t0_(now_seconds()) {}
+  void done(const RunRecord& r) {
+    ++done_;
+    if (failed(r)) ++failed_;
+    const double t = now_seconds() - t0_;
+    const double rate = t > 0 ? static_cast<double>(done_) / t : 0;
+    const double left = rate > 0 ? static_cast<double>(total_ - done_) / rate : 0;
+    char line[256];
+    std::snprintf(line, sizeof line, "[%zu/%zu] failed %zu, %.2f runs/s, about %.0f s left", done_, total_, failed_,
+                  rate, left);
+    if (tty_) {
+      err_ << "\r" << line << "  " << r.name << " " << r.result << "\033[K" << std::flush;
+      if (done_ == total_) err_ << "\n";
+    } else {
+      err_ << line << "  " << r.name << " " << r.result << "\n";
+    }
+  }
+
+ private:
+  std::ostream& err_;
+  size_t total_, done_ = 0, failed_ = 0;
+  bool tty_;
+  double t0_;
+};
+
+void copy_into(const fs::path& from, const fs::path& dir) {
+  std::error_code ec;
+  if (fs::is_directory(from)) fs::copy(from, dir / from.filename(), fs::copy_options::recursive, ec);
+  else if (fs::exists(from)) fs::copy_file(from, dir / from.filename(), fs::copy_options::overwrite_existing, ec);
+}
+
+// Every failing run's folder: its input, logs, replay report, repro.sh.
+void write_failure_folder(Run& r, const fs::path& failures) {
+  const fs::path dir = failures / r.rec.name;
+  fs::create_directories(dir);
+  for (const char* f : {"gen.log", "log.txt", "replay.json"}) copy_into(r.dir / f, dir);
+  copy_into(r.rec.input, dir);
+  // Sequences and vector sets are named by absolute path (their data files are found beside
+  // them); a generated sequence is the copy beside repro.sh.
+  std::vector<std::string> argv;
+  if (r.rec.kind == GroupKind::Gen && !r.generated_ok) {
+    argv = gen_argv(r);  // the generator itself failed: its command is the reproduction
+    argv[6] = r.rec.input.filename().string();
+  } else if (r.rec.kind == GroupKind::Gen) {
+    argv = {r.sailsim.string(), "replay", "--seed", std::to_string(*r.rec.seed), r.rec.input.filename().string()};
+  } else {
+    argv = main_argv(r, {}, {}, {});
+  }
+  std::string cmd;
+  for (const auto& a : argv) cmd += (cmd.empty() ? "" : " ") + shell_quote(a);
+  r.rec.repro = "sh " + (dir / "repro.sh").string();
+  std::string script = "#!/bin/sh\n# sailsim regress: run " + r.rec.name +
+                       (r.rec.seed ? " (seed " + std::to_string(*r.rec.seed) + ")" : std::string()) + ", " +
+                       r.rec.result + ", exit code " + std::to_string(r.rec.exit_code) + "\n# signature: " +
+                       r.rec.signature + "\n";
+  if (r.rec.kind == GroupKind::Gen) {
+    std::string gen;
+    for (const auto& a : gen_argv(r)) gen += (gen.empty() ? "" : " ") + shell_quote(a);
+    script += "# generated by: " + gen + "\n";
+  }
+  script += "cd \"$(dirname \"$0\")\" || exit 2\nexec " + cmd + "\n";
+  write_text_file(dir / "repro.sh", script);
+  fs::permissions(dir / "repro.sh", fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
+                  fs::perm_options::add);
+}
+
+// DIR must be new, empty, or an earlier regress output (it has results.json), whose runs/
+// and failures/ are replaced.
+std::string prepare_out(const fs::path& out) {
+  std::error_code ec;
+  if (fs::exists(out, ec)) {
+    if (!fs::is_directory(out)) return "--out " + out.string() + " is not a folder";
+    const bool empty = fs::is_empty(out, ec);
+    if (!empty && !fs::exists(out / "results.json"))
+      return "--out " + out.string() + " is neither empty nor an earlier `sailsim regress` output (no results.json)";
+    fs::remove_all(out / "runs", ec);
+    fs::remove_all(out / "failures", ec);
+  }
+  fs::create_directories(out / "runs", ec);
+  if (ec) return "cannot create " + (out / "runs").string() + ": " + ec.message();
+  if (access(out.c_str(), W_OK) != 0) return "--out " + out.string() + " is not writable";
+  return {};
+}
+
+int regress(const Options& o, std::ostream& out, std::ostream& err) {
+  Plan plan;
+  std::vector<Run> runs;
+  try {
+    plan = load_plan(o.plan);
+    runs = expand(plan, o);
+  } catch (const vecset::InputError& e) {
+    err << "sailsim regress: " << e.what() << "\nnothing was run\n";
+    return 2;
+  }
+  if (const std::string problem = prepare_out(o.out); !problem.empty()) {
+    err << "sailsim regress: " << problem << "\nnothing was run\n";
+    return 2;
+  }
+  out << "sailsim regress " << plan.file.string() << ": " << runs.size() << " runs, base seed " << o.base_seed
+      << ", -j " << o.jobs << "\n";
+  if (!memory_limit_supported())
+    out << "note: memory limits are not applied in an AddressSanitizer build\n";
+
+  stop_on_interrupt();
+  ChildPool pool;
+  Progress progress(err, runs.size());
+  // tag = run index * 4 + stage
+  const auto tag = [](size_t i, Stage s) { return static_cast<uint64_t>(i) * 4 + static_cast<uint64_t>(s); };
+  const auto start_main = [&](size_t i) {
+    Run& r = runs[i];
+    fs::create_directories(r.dir);
+    if (r.rec.kind == GroupKind::Gen && !r.generated_ok) {
+      pool.start(tag(i, Stage::Gen), {gen_argv(r), r.dir / "gen.log", r.dir, r.limits});
+      return;
+    }
+    pool.start(tag(i, Stage::Main), {main_argv(r, r.dir / "replay.json", {}, r.dir), r.dir / "log.txt", r.dir, r.limits});
+  };
+  const auto apply = [](RunRecord& rec, const Verdict& v) {
+    rec.result = v.result;
+    rec.exit_code = v.exit_code;
+    rec.child_exit = v.child_exit;
+    rec.signal = v.signal;
+    rec.signature = v.signature;
+    rec.cycles = v.cycles;
+  };
+  const auto json_of = [](const Run& r, const fs::path& dir) {
+    return r.rec.kind == GroupKind::Vectors ? fs::path() : dir / "replay.json";
+  };
+
+  // Phase 1: every run.
+  size_t next = 0;
+  while (next < runs.size() || pool.running() > 0) {
+    while (next < runs.size() && pool.running() < o.jobs) start_main(next++);
+    const auto [t, outcome] = pool.wait_any();
+    const size_t i = t / 4;
+    const auto stage = static_cast<Stage>(t % 4);
+    Run& r = runs[i];
+    r.rec.wall_seconds += outcome.wall_seconds;
+    r.rec.peak_rss_kib = std::max(r.rec.peak_rss_kib, outcome.peak_rss_kib);
+    if (stage == Stage::Gen) {
+      const Verdict v = judge(outcome, r.dir / "gen.log", {}, r.limits, "gen");
+      if (v.exit_code == 0 && fs::exists(r.rec.input)) {
+        r.generated_ok = true;
+        start_main(i);
+        continue;
+      }
+      apply(r.rec, v);
+      if (v.exit_code == 0) {
+        r.rec.result = "ERROR";
+        r.rec.exit_code = 1;
+        r.rec.signature = "gen: wrote no file";
+      }
+    } else {
+      apply(r.rec, judge(outcome, r.dir / "log.txt", json_of(r, r.dir), r.limits, "run"));
+    }
+    progress.done(r.rec);
+  }
+
+  // Phase 2: rerun each failing run once (same exit code and signature, or it is a
+  // determinism failure), and the first --max-waves of each bucket with an FST.
+  std::map<std::string, unsigned> waves_in_bucket;
+  std::vector<size_t> failing;
+  for (size_t i = 0; i < runs.size(); ++i)
+    if (runs[i].rec.exit_code != 0 && (runs[i].rec.kind != GroupKind::Gen || runs[i].generated_ok)) failing.push_back(i);
+  std::vector<std::pair<size_t, Stage>> reruns;
+  for (const size_t i : failing) {
+    reruns.emplace_back(i, Stage::Rerun);
+    if (runs[i].rec.kind != GroupKind::Vectors && waves_in_bucket[runs[i].rec.signature]++ < o.max_waves)
+      reruns.emplace_back(i, Stage::Wave);
+  }
+  const fs::path failures = o.out / "failures";
+  next = 0;
+  while (next < reruns.size() || pool.running() > 0) {
+    while (next < reruns.size() && pool.running() < o.jobs) {
+      const auto [i, stage] = reruns[next++];
+      Run& r = runs[i];
+      const fs::path d = r.dir / (stage == Stage::Rerun ? "rerun" : "wave");
+      fs::create_directories(d);
+      const fs::path trace = stage == Stage::Wave ? d / "wave.fst" : fs::path();
+      pool.start(tag(i, stage), {main_argv(r, json_of(r, d), trace, d), d / "log.txt", d, r.limits});
+    }
+    const auto [t, outcome] = pool.wait_any();
+    Run& r = runs[t / 4];
+    const auto stage = static_cast<Stage>(t % 4);
+    if (stage == Stage::Rerun) {
+      const Verdict v = judge(outcome, r.dir / "rerun" / "log.txt", json_of(r, r.dir / "rerun"), r.limits, "run");
+      if (v.exit_code != r.rec.exit_code || v.signature != r.rec.signature) {
+        r.rec.nondeterministic = true;
+        r.rec.rerun = v.result + " (exit code " + std::to_string(v.exit_code) + "): " + v.signature;
+      }
+    } else {
+      const fs::path fst = r.dir / "wave" / "wave.fst";
+      if (fs::exists(fst)) {
+        fs::create_directories(failures / r.rec.name);
+        std::error_code ec;
+        fs::copy_file(fst, failures / r.rec.name / "wave.fst", fs::copy_options::overwrite_existing, ec);
+        r.rec.wave = !ec;
+      }
+    }
+  }
+
+  int exit_code = 0;
+  for (Run& r : runs) {
+    if (r.rec.nondeterministic) {
+      r.rec.signature = "DETERMINISM: first " + r.rec.result + ": " + r.rec.signature + "; rerun " + r.rec.rerun;
+      exit_code = most_severe(exit_code, 1);
+    }
+    exit_code = most_severe(exit_code, r.rec.exit_code);
+    if (failed(r.rec)) write_failure_folder(r, failures);
+  }
+  std::vector<RunRecord> records;
+  for (const Run& r : runs) {
+    records.push_back(r.rec);
+    // DIR/runs is scratch: a generated run is named by the command that makes its file.
+    if (r.rec.kind == GroupKind::Gen) {
+      std::string cmd = "sailsim";
+      for (size_t a = 1; a < gen_argv(r).size(); ++a)
+        if (a != 5 && a != 6) cmd += " " + gen_argv(r)[a];  // without -o FILE
+      records.back().input = cmd;
+    }
+  }
+  const std::vector<Bucket> buckets = bucket_failures(records);
+
+  for (const RunRecord& r : records) {
+    out << (r.nondeterministic ? "NONDETERMINISTIC " : "") << r.result << "  " << r.name << "  seed "
+        << (r.seed ? std::to_string(*r.seed) : std::string("-")) << "  cycles "
+        << (r.cycles ? std::to_string(*r.cycles) : std::string("-")) << "  " << r.input.string() << "\n";
+    if (failed(r)) out << "    " << r.signature << "\n";
+  }
+  for (const Bucket& b : buckets) {
+    const RunRecord& first = records[b.runs.front()];
+    out << "bucket (" << b.runs.size() << " runs): " << b.signature << "\n    first " << first.name << " seed "
+        << (first.seed ? std::to_string(*first.seed) : std::string("-")) << ": " << first.repro << "\n";
+  }
+  std::string problem = write_results_json(o.out / "results.json", o.base_seed, exit_code, records);
+  if (problem.empty()) problem = write_buckets_json(o.out / "buckets.json", records, buckets);
+  if (problem.empty()) problem = write_junit(o.out / "junit.xml", records);
+  std::error_code ec;
+  fs::remove_all(o.out / "runs", ec);
+  if (!problem.empty()) {
+    err << "sailsim regress: " << problem << "\n";
+    exit_code = 2;
+  }
+  size_t nfailed = 0;
+  for (const auto& r : records) nfailed += failed(r) ? 1 : 0;
+  out << records.size() << " runs: " << records.size() - nfailed << " passed, " << nfailed << " failed, "
+      << buckets.size() << " buckets; exit code " << exit_code << "\n";
+  return exit_code;
+}
+
+}  // namespace
+
+int run_regression(const Options& o, std::ostream& out, std::ostream& err) {
+  try {
+    return regress(o, out, err);
+  } catch (const Interrupted&) {
+    err << "\nsailsim regress: interrupted: every run was killed; no reports were written\n";
+    return 130;
+  }
+}
+
+}  // namespace sailsim::regression

@@ -1,0 +1,315 @@
+// sailsim gen: the same seed gives the same bytes, the header regenerates the file, every
+// generated file loads and passes on the current RTL, its expectations bite, and a bad knob
+// is exit 2 naming it.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "cli/run_command.hpp"
+#include "sailsim/gen/driver.hpp"
+#include "sailsim/gen/errors.hpp"
+#include "sailsim/gen/matmul.hpp"
+#include "sailsim/gen/queue.hpp"
+#include "sailsim/gen/traffic.hpp"
+#include "sailsim/replay/loader.hpp"
+#include "sailsim/replay/runner.hpp"
+
+namespace {
+
+using namespace sailsim;
+namespace fs = std::filesystem;
+
+// Seeds that must pass on the RTL, per kind (docs/gen.md says why this many): about 20 s
+// in all in the normal build. The queue kind's long head job makes its files slower.
+constexpr uint64_t kSeedsPerKind = 48;
+constexpr uint64_t kQueueSeeds = 24;
+constexpr uint64_t kTimingSeedsPerKind = 6;
+
+// Scratch folders, removed when the test program ends.
+struct Scratch {
+  std::vector<fs::path> dirs;
+  ~Scratch() {
+    std::error_code ec;
+    for (const fs::path& d : dirs) fs::remove_all(d, ec);
+  }
+};
+Scratch scratch_dirs;
+
+fs::path scratch(const std::string& name) {
+  const auto dir = fs::temp_directory_path() / ("sailsim-gen-" + std::to_string(getpid()) + "-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  scratch_dirs.dirs.push_back(dir);
+  return dir;
+}
+
+std::string read_text(const fs::path& file) {
+  std::ifstream in(file);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void write_text(const fs::path& file, const std::string& text) { std::ofstream(file) << text; }
+
+sailsim::testing::CommandResult gen_cli(const std::string& args) {
+  return sailsim::testing::run_command("timeout -k 2 30 " + std::string(SAILSIM_CLI_PATH) + " gen " + args);
+}
+
+// Loads and runs one generated text; the report on failure says why.
+replay::RunResult run_text(const fs::path& dir, const std::string& stem, const std::string& text) {
+  const fs::path file = dir / (stem + ".yaml");
+  write_text(file, text);
+  replay::RunOptions options;
+  options.output_dir = dir;
+  return replay::run_sequence(replay::load_sequence(file), options);
+}
+
+std::string matmul(uint64_t seed, gen::MatmulKnobs k = {}) { return gen::generate_matmul(seed, k); }
+std::string errors(uint64_t seed, gen::ErrorsKnobs k = {}) { return gen::generate_errors(seed, k); }
+std::string queue(uint64_t seed, gen::QueueKnobs k = {}) { return gen::generate_queue(seed, k); }
+std::string driver(uint64_t seed, gen::DriverKnobs k = {}) { return gen::generate_driver(seed, k); }
+std::string traffic(uint64_t seed, gen::TrafficKnobs k = {}) { return gen::generate_traffic(seed, k); }
+
+std::string steps_part(const std::string& text) { return text.substr(text.find("\nbuffers:")); }
+
+// Runs `generate` for seeds [first, first + count) and expects every file to pass.
+template <typename Generate>
+void expect_seeds_pass(const std::string& kind, uint64_t first, uint64_t count, Generate generate) {
+  const fs::path dir = scratch(kind);
+  for (uint64_t seed = first; seed < first + count; ++seed) {
+    const replay::RunResult r = run_text(dir, kind + std::to_string(seed), generate(seed));
+    EXPECT_EQ(r.code, replay::kPass) << kind << " seed " << seed << ":\n" << r.report;
+  }
+}
+
+TEST(GenDeterminism, SameSeedSameBytesOtherSeedOtherBytes) {
+  EXPECT_EQ(matmul(7), matmul(7));
+  EXPECT_NE(matmul(7), matmul(8));
+  EXPECT_EQ(errors(7), errors(7));
+  EXPECT_NE(errors(7), errors(8));
+  EXPECT_EQ(queue(7), queue(7));
+  EXPECT_NE(queue(7), queue(8));
+  EXPECT_EQ(driver(7), driver(7));
+  EXPECT_NE(driver(7), driver(8));
+  EXPECT_EQ(traffic(7), traffic(7));
+  EXPECT_NE(traffic(7), traffic(8));
+}
+
+// --timing random changes config.memory / config.host only: the same jobs, the same steps.
+TEST(GenDeterminism, RandomTimingKeepsTheJobs) {
+  gen::MatmulKnobs m;
+  m.timing = gen::TimingKnob::random;
+  EXPECT_EQ(matmul(5, m), matmul(5, m));
+  EXPECT_NE(matmul(5, m), matmul(5));
+  EXPECT_EQ(steps_part(matmul(5, m)), steps_part(matmul(5)));
+  EXPECT_NE(matmul(5, m).find("read_latency: {min: "), std::string::npos);
+  EXPECT_NE(matmul(5, m).find("  host:\n    ready: "), std::string::npos);
+  gen::QueueKnobs q;
+  q.timing = gen::TimingKnob::random;
+  EXPECT_EQ(steps_part(queue(5, q)), steps_part(queue(5)));
+  EXPECT_NE(queue(5, q), queue(5));
+}
+
+TEST(GenDeterminism, HeaderCommandRegeneratesTheFileThroughTheBinary) {
+  const fs::path dir = scratch("regen");
+  for (const std::string kind : {"matmul", "errors", "queue", "driver", "traffic"}) {
+    const std::string first = (dir / (kind + "1.yaml")).string();
+    ASSERT_EQ(gen_cli(kind + " --seed 99 --max-m 12 --order fused --timing random -o " + first).exit_code, 0);
+    const std::string text = read_text(first);
+    EXPECT_EQ(text.rfind("# Generated by sailsim gen", 0), 0u) << text.substr(0, 200);
+    EXPECT_NE(text.find("tags: [gen, " + kind + "]"), std::string::npos);
+    // The second header line holds the command; run it with FILE.yaml replaced.
+    const size_t start = text.find("sailsim gen " + kind);
+    const size_t end = text.find('\n', start);
+    ASSERT_NE(start, std::string::npos);
+    std::string command = text.substr(start + std::string("sailsim gen ").size(), end - start - 12);
+    const std::string second = (dir / (kind + "2.yaml")).string();
+    command.replace(command.find("FILE.yaml"), 9, second);
+    ASSERT_EQ(gen_cli(command).exit_code, 0) << command;
+    EXPECT_EQ(read_text(second), text) << command;
+  }
+}
+
+TEST(GenRuns, MatmulSeedsPassOnTheRtl) {
+  expect_seeds_pass("matmul", 1, kSeedsPerKind, [](uint64_t seed) { return matmul(seed); });
+}
+
+TEST(GenRuns, ErrorsSeedsPassOnTheRtl) {
+  expect_seeds_pass("errors", 1, kSeedsPerKind, [](uint64_t seed) { return errors(seed); });
+}
+
+TEST(GenRuns, QueueSeedsPassOnTheRtl) {
+  expect_seeds_pass("queue", 1, kQueueSeeds, [](uint64_t seed) { return queue(seed); });
+}
+
+TEST(GenRuns, DriverSeedsPassOnTheRtl) {
+  expect_seeds_pass("driver", 1, kSeedsPerKind, [](uint64_t seed) { return driver(seed); });
+}
+
+TEST(GenRuns, TrafficSeedsPassOnTheRtl) {
+  expect_seeds_pass("traffic", 1, kSeedsPerKind, [](uint64_t seed) { return traffic(seed); });
+}
+
+// Random timing is slower to simulate: fewer seeds, and other seeds than above.
+TEST(GenRuns, EveryKindPassesUnderRandomTiming) {
+  expect_seeds_pass("tmatmul", 1001, kTimingSeedsPerKind, [](uint64_t seed) {
+    gen::MatmulKnobs k;
+    k.timing = gen::TimingKnob::random;
+    return matmul(seed, k);
+  });
+  expect_seeds_pass("terrors", 1001, kTimingSeedsPerKind, [](uint64_t seed) {
+    gen::ErrorsKnobs k;
+    k.timing = gen::TimingKnob::random;
+    return errors(seed, k);
+  });
+  expect_seeds_pass("tdriver", 1001, kTimingSeedsPerKind, [](uint64_t seed) {
+    gen::DriverKnobs k;
+    k.timing = gen::TimingKnob::random;
+    return driver(seed, k);
+  });
+  expect_seeds_pass("ttraffic", 1001, kTimingSeedsPerKind, [](uint64_t seed) {
+    gen::TrafficKnobs k;
+    k.timing = gen::TimingKnob::random;
+    return traffic(seed, k);
+  });
+  expect_seeds_pass("tqueue", 1001, kTimingSeedsPerKind, [](uint64_t seed) {
+    gen::QueueKnobs k;
+    k.timing = gen::TimingKnob::random;
+    return queue(seed, k);
+  });
+}
+
+// Every knob setting that changes the steps: both paths, padded strides, fused order, each target.
+TEST(GenRuns, EachPathStrideOrderAndTargetPasses) {
+  const fs::path dir = scratch("knobs");
+  for (const gen::PathKnob path : {gen::PathKnob::driver, gen::PathKnob::regs}) {
+    gen::MatmulKnobs m;
+    m.path = path;
+    m.shape.strides = gen::StrideKnob::padded;
+    m.shape.order = gen::OrderKnob::fused;
+    m.shape.max_m = 10;
+    m.shape.max_n = 10;
+    const std::string text = matmul(3, m);
+    EXPECT_NE(text.find(path == gen::PathKnob::driver ? "cmd: WORK_SUBMIT" : "addr: 0x4000"), std::string::npos);
+    EXPECT_NE(text.find("order: fused"), std::string::npos);
+    const replay::RunResult r = run_text(dir, "m" + gen::path_knob_name(path), text);
+    EXPECT_EQ(r.code, replay::kPass) << gen::path_knob_name(path) << ":\n" << r.report;
+    for (const gen::ErrorTarget t : {gen::ErrorTarget::a, gen::ErrorTarget::b, gen::ErrorTarget::out}) {
+      gen::ErrorsKnobs e;
+      e.path = path;
+      e.target = t;
+      e.shape.max_m = 10;
+      e.shape.max_n = 10;
+      const replay::RunResult er = run_text(dir, "e" + gen::target_name(t) + gen::path_knob_name(path), errors(5, e));
+      EXPECT_EQ(er.code, replay::kPass) << gen::target_name(t) << " " << gen::path_knob_name(path) << ":\n" << er.report;
+    }
+  }
+}
+
+// The expectations bite: without its error range, the errors file's first job ends OK, so
+// its WAIT (driver) or LAST_ERROR read (registers) fails: exit 1.
+TEST(GenRuns, ErrorsFileFailsWithoutItsErrorRange) {
+  const fs::path dir = scratch("bite");
+  for (const gen::PathKnob path : {gen::PathKnob::driver, gen::PathKnob::regs}) {
+    gen::ErrorsKnobs e;
+    e.path = path;
+    e.target = gen::ErrorTarget::a;
+    std::string text = errors(2, e);
+    const size_t at = text.find("  memory:\n");
+    ASSERT_NE(at, std::string::npos);
+    const size_t end = text.find('\n', text.find("    - {base:", at)) + 1;
+    text.erase(at, end - at);
+    ASSERT_EQ(text.find("errors:"), std::string::npos);
+    EXPECT_EQ(run_text(dir, "noerr" + gen::path_knob_name(path), text).code, replay::kCheckFailed) << text;
+  }
+}
+
+// Without the long head job the first queued job starts at once, so the queue never holds
+// four and the descriptor that must bounce (SLVERR) is queued: the file fails.
+TEST(GenRuns, QueueFileFailsWhenTheQueueIsNotFull) {
+  gen::QueueKnobs q;
+  q.path = gen::PathKnob::regs;
+  q.full = 1.0;
+  std::string text = queue(4, q);
+  const size_t desc = text.find("  - write: {addr: 0x4000,");
+  ASSERT_NE(desc, std::string::npos);
+  ASSERT_NE(text.find("expect_resp: SLVERR"), std::string::npos);
+  EXPECT_EQ(run_text(scratch("full"), "full_ok", text).code, replay::kPass);
+  text.erase(desc, text.find('\n', desc) + 1 - desc);
+  EXPECT_EQ(run_text(scratch("notfull"), "notfull", text).code, replay::kCheckFailed) << text;
+}
+
+// The MEM_ALLOC expectations follow the freed ranges: without one MEM_FREE, a later
+// allocation lands elsewhere and the file fails.
+TEST(GenRuns, DriverFileFailsWithoutOneOfItsFrees) {
+  gen::DriverKnobs d;
+  d.jobs = 3;
+  std::string text = driver(6, d);
+  EXPECT_EQ(run_text(scratch("free_ok"), "free_ok", text).code, replay::kPass);
+  const size_t at = text.find("  - ioctl: {cmd: MEM_FREE, addr: ");
+  ASSERT_NE(at, std::string::npos);
+  const size_t end = text.find('\n', at) + 1;
+  ASSERT_EQ(text.substr(at, end - at).find("expect_errno"), std::string::npos);
+  text.erase(at, end - at);
+  EXPECT_EQ(run_text(scratch("free_gone"), "free_gone", text).code, replay::kCheckFailed) << text;
+}
+
+// The scoreboard honours the strobes: with every write fully strobed instead, the card
+// writes bytes the scoreboard says it keeps, and the file fails.
+TEST(GenRuns, TrafficFileFailsWhenItsStrobesAreIgnored) {
+  std::string text = traffic(3);
+  EXPECT_EQ(run_text(scratch("strb_ok"), "strb_ok", text).code, replay::kPass);
+  size_t replaced = 0;
+  for (size_t at = text.find("strb: ["); at != std::string::npos; at = text.find("strb: [", at)) {
+    text.replace(at, text.find(']', at) + 1 - at, "strb: all");
+    ++replaced;
+  }
+  ASSERT_GT(replaced, 0u);
+  EXPECT_EQ(run_text(scratch("strb_all"), "strb_all", text).code, replay::kCheckFailed);
+}
+
+TEST(GenCli, BadKnobIsExit2NamingIt) {
+  const fs::path dir = scratch("cli");
+  const std::string out = " -o " + (dir / "x.yaml").string();
+  const std::pair<std::string, std::string> cases[] = {
+      {"matmul --seed 1 --max-k 300" + out, "--max-k"},
+      {"matmul --seed 1 --max-k 0x100" + out, "--max-k"},
+      {"matmul --seed 1 --max-m 0" + out, "--max-m"},
+      {"matmul --seed 1 --order sideways" + out, "--order"},
+      {"matmul --seed 1 --long-rows 2" + out, "--long-rows"},
+      {"matmul --seed 1 --long-rows nan" + out, "--long-rows"},
+      {"matmul --seed -1" + out, "--seed"},
+      {"matmul --seed 12abc" + out, "--seed"},
+      {"matmul --seed 1 --max-k 512x" + out, "--max-k"},
+      {"matmul --seed 1 --jobs 0" + out, "--jobs"},
+      {"errors --seed 1 --target c" + out, "--target"},
+      {"queue --seed 1 --full -0.5" + out, "--full"},
+      {"queue --seed 1 --max-rejects 17" + out, "--max-rejects"},
+      {"matmul --seed 1 --timing slow" + out, "--timing"},
+      {"driver --seed 1 --errnos 1.5" + out, "--errnos"},
+      {"driver --seed 1 --path regs" + out, "--path"},
+      {"traffic --seed 1 --bursts 0" + out, "--bursts"},
+      {"matmul --seed 1 --bursts 4" + out, "--bursts"},
+      {"matmul --seed 1 --full 1" + out, "--full"},
+      {"matmul" + out, "--seed"},
+      {"shuffle --seed 1" + out, "kind"},
+      {"matmul --seed 1 -o " + (dir / "missing" / "x.yaml").string(), "missing"},
+      {"matmul --seed 1 -o " + dir.string(), "is a directory"},
+      {"matmul --seed 1 -o /dev/full", "No space left on device"},
+  };
+  for (const auto& [args, name] : cases) {
+    const sailsim::testing::CommandResult r = gen_cli(args);
+    EXPECT_EQ(r.exit_code, 2) << args << "\n" << r.output;
+    EXPECT_NE(r.output.find(name), std::string::npos) << args << "\n" << r.output;
+  }
+  EXPECT_FALSE(fs::exists(dir / "x.yaml"));
+}
+
+}  // namespace
