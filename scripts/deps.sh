@@ -10,10 +10,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 APT_PACKAGES=(
   build-essential cmake ccache pkg-config
   verilator zlib1g-dev
-  libyaml-cpp-dev libcli11-dev libssl-dev
+  libyaml-cpp-dev libcli11-dev libssl-dev libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   lcov
-  python3
+  python3 git
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "exit_codes.hpp"
+#include "sailsim/regression/history.hpp"
 #include "sailsim/regression/regression.hpp"
 
 namespace sailsim::cli {
@@ -12,18 +13,62 @@ namespace sailsim::cli {
 CLI::App* add_regress_command(CLI::App& app, RegressOptions& options) {
   CLI::App* cmd = app.add_subcommand("regress", "Run a regression plan: every run its own process, with limits, "
                                                 "triage and reports (docs/regress.md)");
-  cmd->add_option("plan", options.plan, "The plan (YAML)")->required();
-  cmd->add_option("--out", options.out, "Output folder (new, empty, or an earlier regress output)")->required();
+  cmd->add_option("plan", options.plan, "The plan (YAML); none with --last");
+  cmd->add_option("--out", options.out, "Output folder (new, empty, or an earlier regress output)");
   cmd->add_option("--seeds", options.seeds, "Multiply every gen group's seed count by N")
       ->check(CLI::Range(uint64_t{1}, uint64_t{1'000'000}));
   cmd->add_option("--seed", options.seed, "The base seed every run's seed derives from (default 1)");
   cmd->add_option("-j,--jobs", options.jobs, "Runs at once (default 1)")->check(CLI::Range(1u, 256u));
   cmd->add_option("--max-waves", options.max_waves, "Failures per bucket rerun with an FST (default 2)")
       ->check(CLI::Range(0u, 1000u));
+  cmd->add_option("--history", options.history, "Append the night to this SQLite database (created if missing)");
+  cmd->add_option("--last", options.last, "With --history and no plan: print the last N nights")
+      ->check(CLI::Range(uint64_t{1}, uint64_t{1'000'000}));
+  cmd->add_option("--group", options.group, "With --last: only the nights and runs of this group");
   return cmd;
 }
 
+namespace {
+
+int print_history(const RegressOptions& options, std::ostream& out, std::ostream& err) {
+  if (options.history.empty()) {
+    err << "sailsim regress: --last needs --history FILE.sqlite\n";
+    return kExitBadInput;
+  }
+  if (!options.out.empty()) {
+    err << "sailsim regress: --last prints the history and takes no --out\n";
+    return kExitBadInput;
+  }
+  if (!std::filesystem::exists(options.history)) {
+    err << "sailsim regress: --history " << options.history << ": no such file\n";
+    return kExitBadInput;
+  }
+  try {
+    regression::History history(options.history);
+    history.print_last(options.last, options.group, out);
+  } catch (const regression::HistoryError& e) {
+    err << "sailsim regress: " << e.message << "\n";
+    return kExitBadInput;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
 int run_regress(const RegressOptions& options, std::ostream& out, std::ostream& err) {
+  if (options.plan.empty()) {
+    if (options.last > 0) return print_history(options, out, err);
+    err << "sailsim regress: a plan is required (or --history FILE --last N to print the history)\n";
+    return kExitBadInput;
+  }
+  if (options.last > 0 || !options.group.empty()) {
+    err << "sailsim regress: --last and --group print the history and take no plan\n";
+    return kExitBadInput;
+  }
+  if (options.out.empty()) {
+    err << "sailsim regress: --out DIR is required with a plan\n";
+    return kExitBadInput;
+  }
   std::error_code ec;
   const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (ec) {
@@ -38,7 +83,7 @@ int run_regress(const RegressOptions& options, std::ostream& out, std::ostream& 
   o.jobs = options.jobs;
   o.max_waves = options.max_waves;
   o.self = self;
-  return regression::run_regression(o, out, err);
+  return regression::run_regression(o, options.history, out, err);
 }
 
 }  // namespace sailsim::cli

@@ -19,6 +19,9 @@ struct RegressOptions {
   uint64_t seed = 1;       // the night's base seed
   unsigned jobs = 1;
   unsigned max_waves = 2;
+  std::string history;     // --history FILE.sqlite
+  uint64_t last = 0;       // --last N: print the history (no plan)
+  std::string group;       // --group G with --last
 };
 
 CLI::App* add_regress_command(CLI::App& app, RegressOptions& options);

@@ -8,9 +8,12 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <regex>
+#include <span>
 #include <sstream>
 
+#include "sailsim/regression/history.hpp"
 #include "sailsim/regression/plan.hpp"
 #include "sailsim/regression/process.hpp"
 #include "sailsim/regression/report.hpp"
@@ -18,6 +21,7 @@
 #include "sailsim/regression/signature.hpp"
 #include "sailsim/replay/scan.hpp"
 #include "sailsim/vecset/input_error.hpp"
+#include "sailsim/vecset/sha256.hpp"
 #include "sailsim/vecset/yaml_file.hpp"
 
 namespace fs = std::filesystem;
@@ -318,7 +322,7 @@ std::string prepare_out(const fs::path& out) {
   return {};
 }
 
-int regress(const Options& o, std::ostream& out, std::ostream& err) {
+int regress(const Options& o, const fs::path& history_file, std::ostream& out, std::ostream& err) {
   Plan plan;
   std::vector<Run> runs;
   try {
@@ -327,6 +331,16 @@ int regress(const Options& o, std::ostream& out, std::ostream& err) {
   } catch (const vecset::InputError& e) {
     err << "sailsim regress: " << e.what() << "\nnothing was run\n";
     return 2;
+  }
+  // The history is opened (and its schema made or checked) before anything runs.
+  std::optional<History> history;
+  if (!history_file.empty()) {
+    try {
+      history.emplace(history_file);
+    } catch (const HistoryError& e) {
+      err << "sailsim regress: " << e.message << "\nnothing was run\n";
+      return 2;
+    }
   }
   if (const std::string problem = prepare_out(o.out); !problem.empty()) {
     err << "sailsim regress: " << problem << "\nnothing was run\n";
@@ -456,6 +470,17 @@ int regress(const Options& o, std::ostream& out, std::ostream& err) {
     }
   }
   const std::vector<Bucket> buckets = bucket_failures(records);
+  const std::string plan_id = fs::absolute(plan.file).lexically_normal().string();
+  HistoryMarks marks;
+  std::string problem;
+  if (history) {
+    try {
+      marks = history->marks(plan_id, buckets);
+    } catch (const HistoryError& e) {
+      problem = e.message;
+      history.reset();
+    }
+  }
 
   for (const RunRecord& r : records) {
     out << (r.nondeterministic ? "NONDETERMINISTIC " : "") << r.result << "  " << r.name << "  seed "
@@ -465,17 +490,35 @@ int regress(const Options& o, std::ostream& out, std::ostream& err) {
   }
   for (const Bucket& b : buckets) {
     const RunRecord& first = records[b.runs.front()];
-    out << "bucket (" << b.runs.size() << " runs): " << b.signature << "\n    first " << first.name << " seed "
+    const auto mark = marks.bucket.find(b.signature);
+    out << "bucket (" << b.runs.size() << " runs" << (mark != marks.bucket.end() ? ", " + mark->second : "")
+        << "): " << b.signature << "\n    first " << first.name << " seed "
         << (first.seed ? std::to_string(*first.seed) : std::string("-")) << ": " << first.repro << "\n";
   }
-  std::string problem = write_results_json(o.out / "results.json", o.base_seed, exit_code, records);
-  if (problem.empty()) problem = write_buckets_json(o.out / "buckets.json", records, buckets);
+  for (const std::string& f : marks.fixed) out << "fixed since the previous night: " << f << "\n";
+  if (problem.empty()) problem = write_results_json(o.out / "results.json", o.base_seed, exit_code, records);
+  if (problem.empty())
+    problem = write_buckets_json(o.out / "buckets.json", records, buckets, history ? &marks : nullptr);
   if (problem.empty()) problem = write_junit(o.out / "junit.xml", records);
   std::error_code ec;
   fs::remove_all(o.out / "runs", ec);
   if (!problem.empty()) {
     err << "sailsim regress: " << problem << "\n";
     exit_code = 2;
+  }
+  // Appended after the reports: the night's exit code is final.
+  if (history) {
+    const std::string text = read_text(plan.file);
+    Night night{git_commit_of(fs::absolute(plan.file).parent_path()),
+                utc_now_iso8601(), plan_id,
+                vecset::sha256_hex(std::as_bytes(std::span<const char>(text.data(), text.size()))), o.base_seed,
+                exit_code};
+    try {
+      history->append(night, records);
+    } catch (const HistoryError& e) {
+      err << "sailsim regress: " << e.message << "\n";
+      exit_code = 2;
+    }
   }
   size_t nfailed = 0;
   for (const auto& r : records) nfailed += failed(r) ? 1 : 0;
@@ -486,9 +529,11 @@ int regress(const Options& o, std::ostream& out, std::ostream& err) {
 
 }  // namespace
 
-int run_regression(const Options& o, std::ostream& out, std::ostream& err) {
+int run_regression(const Options& o, std::ostream& out, std::ostream& err) { return run_regression(o, {}, out, err); }
+
+int run_regression(const Options& o, const fs::path& history, std::ostream& out, std::ostream& err) {
   try {
-    return regress(o, out, err);
+    return regress(o, history, out, err);
   } catch (const Interrupted&) {
     err << "\nsailsim regress: interrupted: every run was killed; no reports were written\n";
     return 130;

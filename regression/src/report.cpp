@@ -9,6 +9,8 @@
 #include <map>
 #include <sstream>
 
+#include "sailsim/regression/history.hpp"
+
 namespace sailsim::regression {
 
 bool failed(const RunRecord& r) { return r.exit_code != 0 || r.nondeterministic; }
@@ -120,7 +122,7 @@ std::string write_results_json(const std::filesystem::path& file, uint64_t base_
 }
 
 std::string write_buckets_json(const std::filesystem::path& file, const std::vector<RunRecord>& records,
-                               const std::vector<Bucket>& buckets) {
+                               const std::vector<Bucket>& buckets, const HistoryMarks* history) {
   std::ostringstream o;
   o << "{\n  \"buckets\": [";
   for (size_t b = 0; b < buckets.size(); ++b) {
@@ -130,9 +132,17 @@ std::string write_buckets_json(const std::filesystem::path& file, const std::vec
       << ", \"first_seed\": " << seed_json(first) << ", \"repro\": " << json_string(first.repro) << ", \"runs\": [";
     for (size_t i = 0; i < buckets[b].runs.size(); ++i)
       o << (i ? ", " : "") << json_string(records[buckets[b].runs[i]].name);
-    o << "]}";
+    o << "]";
+    if (history) o << ", \"history\": " << json_string(history->bucket.at(buckets[b].signature));
+    o << "}";
   }
-  o << "\n  ]\n}\n";
+  o << "\n  ]";
+  if (history) {
+    o << ",\n  \"fixed\": [";
+    for (size_t i = 0; i < history->fixed.size(); ++i) o << (i ? ", " : "") << json_string(history->fixed[i]);
+    o << "]";
+  }
+  o << "\n}\n";
   return write_text_file(file, o.str());
 }
 

@@ -43,6 +43,8 @@ struct Bucket {
 bool failed(const RunRecord& r);
 
 // Failing runs by signature, in the order of their first run.
+struct HistoryMarks;  // history.hpp
+
 std::vector<Bucket> bucket_failures(const std::vector<RunRecord>& records);
 
 std::string json_string(const std::string& s);
@@ -50,8 +52,10 @@ std::string json_string(const std::string& s);
 // Each returns "" or what went wrong ("cannot write PATH: errno text").
 std::string write_results_json(const std::filesystem::path& file, uint64_t base_seed, int exit_code,
                                const std::vector<RunRecord>& records);
+// With `history` (--history), each bucket also gets its "history" mark and the file the
+// previous night's "fixed" signatures.
 std::string write_buckets_json(const std::filesystem::path& file, const std::vector<RunRecord>& records,
-                               const std::vector<Bucket>& buckets);
+                               const std::vector<Bucket>& buckets, const HistoryMarks* history = nullptr);
 std::string write_junit(const std::filesystem::path& file, const std::vector<RunRecord>& records);
 
 // Writes `text` to `file` (open / write / close, each checked).

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The nightly regression, as a cron job or a CI schedule calls it: installs what is missing,
+# builds, and runs `sailsim regress` over a plan (default regress/nightly.yaml, about 30
+# minutes on 2 cores) into a dated folder, appending the night to a history database.
+#   scripts/nightly.sh [--plan FILE] [--out DIR] [--seed S] [--history FILE] [-j N]
+# Defaults: --out out/nightly-<UTC date>, --seed <UTC date as YYYYMMDD> (the same night gives
+# the same seeds), --history out/history.sqlite, -j every core. The exit code is sailsim
+# regress's (0 every run passed; docs/regress.md). Reports: DIR/junit.xml, DIR/results.json,
+# DIR/buckets.json; failures with their repro.sh under DIR/failures/.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+plan="$SAILSIM_ROOT/regress/nightly.yaml"
+date_utc=$(date -u +%Y%m%d)
+out="$SAILSIM_ROOT/out/nightly-$date_utc"
+seed=$date_utc
+history="$SAILSIM_ROOT/out/history.sqlite"
+jobs=$SAILSIM_JOBS
+while [ $# -gt 0 ]; do
+  case $1 in
+    --plan) [ $# -ge 2 ] || die "--plan needs a file"; plan=$2; shift 2 ;;
+    --out) [ $# -ge 2 ] || die "--out needs a folder"; out=$2; shift 2 ;;
+    --seed) [ $# -ge 2 ] || die "--seed needs a number"; seed=$2; shift 2 ;;
+    --history) [ $# -ge 2 ] || die "--history needs a file"; history=$2; shift 2 ;;
+    -j) [ $# -ge 2 ] || die "-j needs a number"; jobs=$2; shift 2 ;;
+    *) die "unknown option $1 (known: --plan FILE, --out DIR, --seed S, --history FILE, -j N)" ;;
+  esac
+done
+
+"$SAILSIM_ROOT/scripts/deps.sh"
+configure_and_build "$SAILSIM_ROOT/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+mkdir -p "$(dirname "$history")"
+say "sailsim regress $plan (seed $seed, -j $jobs) into $out"
+exec "$SAILSIM_ROOT/build/cli/sailsim" regress "$plan" --out "$out" --seed "$seed" -j "$jobs" --history "$history"
