@@ -113,7 +113,7 @@ void exec(sqlite3* db, const fs::path& file, const char* sql, const char* what) 
 
 History::History(const fs::path& file) : file_(file) {
   const auto refuse = [&](const std::string& why) {
-    if (db_) sqlite3_close(db_);
+    if (db_) sqlite3_close_v2(db_);
     db_ = nullptr;
     throw HistoryError{"--history " + file.string() + ": " + why};
   };
@@ -138,13 +138,13 @@ History::History(const fs::path& file) : file_(file) {
     }
     exec(db_, file, "COMMIT", "cannot write");
   } catch (const HistoryError&) {
-    sqlite3_close(db_);
+    sqlite3_close_v2(db_);
     db_ = nullptr;
     throw;
   }
 }
 
-History::~History() { sqlite3_close(db_); }
+History::~History() { sqlite3_close_v2(db_); }
 
 HistoryMarks History::marks(const std::string& plan, const std::vector<Bucket>& buckets) {
   HistoryMarks m;
