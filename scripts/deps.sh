@@ -2,10 +2,21 @@
 # Installs what sailsim needs on Debian 12 and nothing that is already there:
 #   * apt packages (the build, Verilator, the test and benchmark libraries);
 #   * the GGML oracle: npm @node-llama-cpp/linux-x64@3.22.1, pinned with its integrity
-#     hash by ggml-ref/oracle/npm/package-lock.json, into .deps/ggml-npm (ignored by git).
+#     hash by ggml-ref/oracle/npm/package-lock.json, into .deps/ggml-npm (ignored by git);
+#   * the dashboard's plotting library: npm chart.js@4.5.1 (regression/dashboard/npm), into
+#     .deps/dashboard-npm; the build embeds it into sailsim.
+#   deps.sh --tests   also what only the tests use: Debian's chromium, and npm
+#                     playwright-core@1.64.1 (tests/regress/dashboard/npm) to drive it.
 # Run twice, the second run installs nothing.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+for_tests=0
+case ${1:-} in
+  "") ;;
+  --tests) for_tests=1 ;;
+  *) die "unknown option $1 (known: --tests)" ;;
+esac
 
 APT_PACKAGES=(
   build-essential cmake ccache pkg-config
@@ -15,6 +26,7 @@ APT_PACKAGES=(
   lcov
   python3 git
 )
+[ $for_tests -eq 0 ] || APT_PACKAGES+=(chromium)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -32,18 +44,29 @@ else
   say "apt packages: all present"
 fi
 
-# The GGML oracle. npm ci installs exactly the locked version and checks its integrity hash.
-npm_src="$SAILSIM_ROOT/ggml-ref/oracle/npm"
-npm_dir="$SAILSIM_ROOT/.deps/ggml-npm"
-stamp="$npm_dir/.installed-lock"
-libdir="$npm_dir/node_modules/@node-llama-cpp/linux-x64/bins/linux-x64"
-if [ -f "$stamp" ] && cmp -s "$stamp" "$npm_src/package-lock.json" && [ -f "$libdir/libggml-base.so" ]; then
-  say "GGML oracle: present ($libdir)"
-else
-  say "installing the GGML oracle (npm @node-llama-cpp/linux-x64@3.22.1)"
-  rm -rf "$npm_dir"; mkdir -p "$npm_dir"
-  cp "$npm_src/package.json" "$npm_src/package-lock.json" "$npm_dir/"
-  (cd "$npm_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-  [ -f "$libdir/libggml-base.so" ] || die "npm installed the package but $libdir/libggml-base.so is missing"
-  cp "$npm_src/package-lock.json" "$stamp"
+# npm_locked WHAT SRC DIR FILE: `npm ci` of SRC's package.json + package-lock.json into DIR
+# (exactly the locked versions, integrity hashes checked), unless DIR already holds that lock
+# and FILE.
+npm_locked() {
+  local what=$1 src=$2 dir=$3 file=$4
+  local stamp="$dir/.installed-lock"
+  if [ -f "$stamp" ] && cmp -s "$stamp" "$src/package-lock.json" && [ -f "$dir/$file" ]; then
+    say "$what: present ($dir)"
+    return
+  fi
+  say "installing $what (npm, $src/package-lock.json)"
+  rm -rf "$dir"; mkdir -p "$dir"
+  cp "$src/package.json" "$src/package-lock.json" "$dir/"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  [ -f "$dir/$file" ] || die "npm installed $what but $dir/$file is missing"
+  cp "$src/package-lock.json" "$stamp"
+}
+
+npm_locked "the GGML oracle" "$SAILSIM_ROOT/ggml-ref/oracle/npm" "$SAILSIM_ROOT/.deps/ggml-npm" \
+  node_modules/@node-llama-cpp/linux-x64/bins/linux-x64/libggml-base.so
+npm_locked "the dashboard's plotting library" "$SAILSIM_ROOT/regression/dashboard/npm" \
+  "$SAILSIM_ROOT/.deps/dashboard-npm" node_modules/chart.js/dist/chart.umd.min.js
+if [ $for_tests -eq 1 ]; then
+  npm_locked "the browser driver of the dashboard test" "$SAILSIM_ROOT/tests/regress/dashboard/npm" \
+    "$SAILSIM_ROOT/.deps/browser-test-npm" node_modules/playwright-core/package.json
 fi

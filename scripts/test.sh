@@ -16,7 +16,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-"$SAILSIM_ROOT/scripts/deps.sh"
+"$SAILSIM_ROOT/scripts/deps.sh" --tests
 configure_and_build "$build" "${cmake_args[@]}"
 say "running the tests in $build"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}

@@ -198,6 +198,7 @@ std::string json_report(const std::vector<Item>& items, int code) {
     f << (first ? "\n" : ",\n") << "    {\"file\": \"" << json_escape(it.file.string()) << "\", \"name\": \""
       << json_escape(display_name(it)) << "\", \"result\": \"" << replay::outcome_name(it.result.code)
       << "\", \"exit_code\": " << it.result.code << ", \"cycles\": " << it.result.cycles
+      << ", \"ddr_beats\": " << it.result.ddr_beats
       << ", \"steps_run\": " << it.result.steps_run << ", \"report\": \"" << json_escape(it.result.report) << "\"}";
     first = false;
   }

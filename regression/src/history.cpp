@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <iomanip>
@@ -201,50 +202,54 @@ void History::append(const Night& night, const std::vector<RunRecord>& records) 
   }
 }
 
-void History::print_last(uint64_t count, const std::string& group, std::ostream& out) {
-  // The last N nights (of the group), oldest first; per night its runs and failures (of the
-  // group), and every group's pass rate.
+std::vector<NightRates> History::last_nights(uint64_t count, const std::string& group, const std::string& plan) {
+  // The last N nights (of the group, of the plan), newest first in the query, returned oldest
+  // first; per night its runs and failures (of the group), and every group's pass count.
   Statement nights(db_, file_,
                    "SELECT id, date, git_commit, "
                    " (SELECT COUNT(*) FROM runs WHERE night_id = n.id AND (?1 = '' OR group_name = ?1)), "
                    " (SELECT COUNT(*) FROM runs WHERE night_id = n.id AND (?1 = '' OR group_name = ?1) "
                    "   AND signature IS NOT NULL) "
-                   "FROM nights n WHERE ?1 = '' OR EXISTS "
-                   " (SELECT 1 FROM runs WHERE night_id = n.id AND group_name = ?1) "
+                   "FROM nights n WHERE (?3 = '' OR n.plan = ?3) AND (?1 = '' OR EXISTS "
+                   " (SELECT 1 FROM runs WHERE night_id = n.id AND group_name = ?1)) "
                    "ORDER BY id DESC LIMIT ?2");
-  nights.text(1, group).integer(2, static_cast<int64_t>(std::min<uint64_t>(count, INT64_MAX)));
-  struct Row {
-    int64_t id;
-    std::string date, commit;
-    int64_t runs, failed;
-  };
-  std::vector<Row> rows;
+  nights.text(1, group).integer(2, static_cast<int64_t>(std::min<uint64_t>(count, INT64_MAX))).text(3, plan);
+  std::vector<NightRates> rows;
   while (nights.step())
     rows.push_back({nights.column_int(0), nights.column_text(1), nights.column_text(2), nights.column_int(3),
-                    nights.column_int(4)});
+                    nights.column_int(4), {}});
+  std::reverse(rows.begin(), rows.end());
+  Statement rates(db_, file_,
+                  "SELECT group_name, COUNT(*), SUM(signature IS NULL) FROM runs "
+                  "WHERE night_id = ?1 AND (?2 = '' OR group_name = ?2) GROUP BY group_name ORDER BY MIN(rowid)");
+  for (NightRates& row : rows) {
+    rates.text(2, group).integer(1, row.id);
+    while (rates.step()) row.groups.push_back({rates.column_text(0), rates.column_int(1), rates.column_int(2)});
+    rates.reset();
+  }
+  return rows;
+}
+
+void History::print_last(uint64_t count, const std::string& group, std::ostream& out) {
+  const std::vector<NightRates> rows = last_nights(count, group, "");
   if (rows.empty()) {
     out << "no nights" << (group.empty() ? "" : " with group " + group) << " in " << file_.string() << "\n";
     return;
   }
-  Statement rates(db_, file_,
-                  "SELECT group_name, COUNT(*), SUM(signature IS NULL) FROM runs "
-                  "WHERE night_id = ?1 AND (?2 = '' OR group_name = ?2) GROUP BY group_name ORDER BY MIN(rowid)");
   out << std::left << std::setw(6) << "night" << "  " << std::setw(20) << "date" << "  " << std::setw(12) << "commit"
       << "  " << std::right << std::setw(6) << "runs" << "  " << std::setw(6) << "failed" << "  pass rate per group\n";
-  for (auto it = rows.rbegin(); it != rows.rend(); ++it) {
+  for (const NightRates& row : rows) {
     std::string per_group;
-    rates.text(2, group).integer(1, it->id);
-    while (rates.step()) {
-      const int64_t n = rates.column_int(1), passed = rates.column_int(2);
+    for (const GroupRate& g : row.groups) {
       char rate[64];
-      std::snprintf(rate, sizeof rate, " %lld/%lld (%.1f%%)", static_cast<long long>(passed),
-                    static_cast<long long>(n), n ? 100.0 * static_cast<double>(passed) / static_cast<double>(n) : 0.0);
-      per_group += (per_group.empty() ? "" : ", ") + rates.column_text(0) + rate;
+      std::snprintf(rate, sizeof rate, " %lld/%lld (%.1f%%)", static_cast<long long>(g.passed),
+                    static_cast<long long>(g.runs),
+                    g.runs ? 100.0 * static_cast<double>(g.passed) / static_cast<double>(g.runs) : 0.0);
+      per_group += (per_group.empty() ? "" : ", ") + g.group + rate;
     }
-    rates.reset();
-    out << std::left << std::setw(6) << it->id << "  " << std::setw(20) << it->date << "  " << std::setw(12)
-        << it->commit.substr(0, 12) << "  " << std::right << std::setw(6) << it->runs << "  " << std::setw(6)
-        << it->failed << "  " << per_group << "\n";
+    out << std::left << std::setw(6) << row.id << "  " << std::setw(20) << row.date << "  " << std::setw(12)
+        << row.commit.substr(0, 12) << "  " << std::right << std::setw(6) << row.runs << "  " << std::setw(6)
+        << row.failed << "  " << per_group << "\n";
   }
 }
 

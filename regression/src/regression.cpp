@@ -13,6 +13,7 @@
 #include <span>
 #include <sstream>
 
+#include "sailsim/regression/dashboard.hpp"
 #include "sailsim/regression/history.hpp"
 #include "sailsim/regression/plan.hpp"
 #include "sailsim/regression/process.hpp"
@@ -162,6 +163,7 @@ struct Verdict {
   std::string signal;
   std::string signature;
   std::optional<uint64_t> cycles;
+  std::optional<uint64_t> ddr_beats;
 };
 
 // What one child's outcome means. `json` is replay's report ("" for vectors).
@@ -198,12 +200,14 @@ Verdict judge(const ChildOutcome& c, const fs::path& log, const fs::path& json, 
   if (!json.empty() && fs::exists(json)) {
     try {
       const YAML::Node root = YAML::Load(read_text(json));
-      uint64_t cycles = 0;
+      uint64_t cycles = 0, beats = 0;
       for (const auto& s : root["sequences"]) {
         cycles += s["cycles"].as<uint64_t>();
+        beats += s["ddr_beats"].as<uint64_t>();
         if (first.empty() && s["exit_code"].as<int>() != 0) first = first_failure_line(s["report"].as<std::string>());
       }
       v.cycles = cycles;
+      v.ddr_beats = beats;
     } catch (const std::exception&) {
       // an unreadable report: fall back to the log
     }
@@ -372,6 +376,7 @@ int regress(const Options& o, const fs::path& history_file, std::ostream& out, s
     rec.signal = v.signal;
     rec.signature = v.signature;
     rec.cycles = v.cycles;
+    rec.ddr_beats = v.ddr_beats;
   };
   const auto json_of = [](const Run& r, const fs::path& dir) {
     return r.rec.kind == GroupKind::Vectors ? fs::path() : dir / "replay.json";
@@ -496,9 +501,10 @@ int regress(const Options& o, const fs::path& history_file, std::ostream& out, s
         << (first.seed ? std::to_string(*first.seed) : std::string("-")) << ": " << first.repro << "\n";
   }
   for (const std::string& f : marks.fixed) out << "fixed since the previous night: " << f << "\n";
-  if (problem.empty()) problem = write_results_json(o.out / "results.json", o.base_seed, exit_code, records);
-  if (problem.empty())
-    problem = write_buckets_json(o.out / "buckets.json", records, buckets, history ? &marks : nullptr);
+  const std::string results_text = results_json(o.base_seed, exit_code, records);
+  const std::string buckets_text = buckets_json(records, buckets, history ? &marks : nullptr);
+  if (problem.empty()) problem = write_text_file(o.out / "results.json", results_text);
+  if (problem.empty()) problem = write_text_file(o.out / "buckets.json", buckets_text);
   if (problem.empty()) problem = write_junit(o.out / "junit.xml", records);
   std::error_code ec;
   fs::remove_all(o.out / "runs", ec);
@@ -506,17 +512,38 @@ int regress(const Options& o, const fs::path& history_file, std::ostream& out, s
     err << "sailsim regress: " << problem << "\n";
     exit_code = 2;
   }
+  const std::string commit = git_commit_of(fs::absolute(plan.file).parent_path());
+  const std::string date = utc_now_iso8601();
   // Appended after the reports: the night's exit code is final.
   if (history) {
     const std::string text = read_text(plan.file);
-    Night night{git_commit_of(fs::absolute(plan.file).parent_path()),
-                utc_now_iso8601(), plan_id,
+    Night night{commit, date, plan_id,
                 vecset::sha256_hex(std::as_bytes(std::span<const char>(text.data(), text.size()))), o.base_seed,
                 exit_code};
     try {
       history->append(night, records);
     } catch (const HistoryError& e) {
       err << "sailsim regress: " << e.message << "\n";
+      exit_code = 2;
+      history.reset();
+    }
+  }
+  // The dashboard last: it shows the history with tonight in it.
+  if (problem.empty()) {
+    DashboardInput page{plan_id, commit, date, o.base_seed, results_text, buckets_text, {}, bool(history), {}};
+    for (const Bucket& b : buckets) {
+      const RunRecord& first = records[b.runs.front()];
+      page.first_seeds.push_back(first.seed ? std::to_string(*first.seed) : std::string());
+    }
+    try {
+      if (history) page.nights = history->last_nights(kDashboardNights, "", plan_id);
+    } catch (const HistoryError& e) {
+      err << "sailsim regress: " << e.message << "\n";
+      exit_code = 2;
+    }
+    if (page.nights.empty()) page.nights = {night_of(records, commit, date)};
+    if (const std::string p = write_dashboard(o.out, page); !p.empty()) {
+      err << "sailsim regress: " << p << "\n";
       exit_code = 2;
     }
   }

@@ -97,8 +97,7 @@ std::string write_text_file(const std::filesystem::path& file, const std::string
   return {};
 }
 
-std::string write_results_json(const std::filesystem::path& file, uint64_t base_seed, int exit_code,
-                               const std::vector<RunRecord>& records) {
+std::string results_json(uint64_t base_seed, int exit_code, const std::vector<RunRecord>& records) {
   std::ostringstream o;
   o << "{\n  \"base_seed\": " << base_seed << ",\n  \"exit_code\": " << exit_code << ",\n  \"runs\": [";
   for (size_t i = 0; i < records.size(); ++i) {
@@ -112,17 +111,18 @@ std::string write_results_json(const std::filesystem::path& file, uint64_t base_
       << ", \"nondeterministic\": " << (r.nondeterministic ? "true" : "false");
     if (r.nondeterministic) o << ", \"rerun\": " << json_string(r.rerun);
     o << ", \"cycles\": " << (r.cycles ? std::to_string(*r.cycles) : "null");
+    o << ", \"ddr_beats\": " << (r.ddr_beats ? std::to_string(*r.ddr_beats) : "null");
     o << ", \"measured\": {\"wall_seconds\": " << fixed(r.wall_seconds, 3) << ", \"cycles_per_second\": ";
     if (r.cycles && r.wall_seconds > 0) o << fixed(static_cast<double>(*r.cycles) / r.wall_seconds, 1);
     else o << "null";
     o << ", \"peak_rss_kib\": " << r.peak_rss_kib << "}}";
   }
   o << "\n  ]\n}\n";
-  return write_text_file(file, o.str());
+  return o.str();
 }
 
-std::string write_buckets_json(const std::filesystem::path& file, const std::vector<RunRecord>& records,
-                               const std::vector<Bucket>& buckets, const HistoryMarks* history) {
+std::string buckets_json(const std::vector<RunRecord>& records, const std::vector<Bucket>& buckets,
+                         const HistoryMarks* history) {
   std::ostringstream o;
   o << "{\n  \"buckets\": [";
   for (size_t b = 0; b < buckets.size(); ++b) {
@@ -143,7 +143,7 @@ std::string write_buckets_json(const std::filesystem::path& file, const std::vec
     o << "]";
   }
   o << "\n}\n";
-  return write_text_file(file, o.str());
+  return o.str();
 }
 
 std::string write_junit(const std::filesystem::path& file, const std::vector<RunRecord>& records) {

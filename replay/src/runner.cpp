@@ -164,6 +164,7 @@ class Runner {
     result.code = code_;
     result.report = report_.str();
     result.cycles = card_->cycle();
+    result.ddr_beats = card_->ddr().beats();
     result.host_log = card_->host_port().log.since(0);
     result.ddr_log = card_->ddr_port().log.since(0);
     if (watch_) result.host_valid_starts = watch_->starts;

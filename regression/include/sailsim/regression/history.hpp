@@ -40,6 +40,19 @@ struct HistoryMarks {
   std::vector<std::string> fixed;             // the previous night's signatures absent tonight, sorted
 };
 
+struct GroupRate {
+  std::string group;
+  int64_t runs = 0, passed = 0;
+};
+
+// One night as --last and the dashboard show it.
+struct NightRates {
+  int64_t id = 0;
+  std::string date, commit;
+  int64_t runs = 0, failed = 0;   // of the group asked for (all groups when none)
+  std::vector<GroupRate> groups;  // in plan order
+};
+
 class History {
  public:
   // Opens or creates the database and creates or verifies the schema; throws HistoryError.
@@ -51,6 +64,8 @@ class History {
   HistoryMarks marks(const std::string& plan, const std::vector<Bucket>& buckets);
   // The night and all its runs, in one transaction; throws HistoryError.
   void append(const Night& night, const std::vector<RunRecord>& records);
+  // The last `count` nights, oldest first; of `group` and of `plan` when not empty.
+  std::vector<NightRates> last_nights(uint64_t count, const std::string& group, const std::string& plan);
   // The last `count` nights (of `group` when not empty) as a table.
   void print_last(uint64_t count, const std::string& group, std::ostream& out);
 

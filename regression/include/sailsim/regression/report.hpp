@@ -27,6 +27,7 @@ struct RunRecord {
   std::string signal;               // "SIGSEGV", ... ; "" when it exited
   std::string signature;            // "" for a pass
   std::optional<uint64_t> cycles;   // simulated cycles (replay --json, or vectors' count line)
+  std::optional<uint64_t> ddr_beats;  // DDR data beats (replay --json); beats / cycles is DDR utilization
   bool nondeterministic = false;    // its rerun gave another exit code or signature
   std::string rerun;                // the rerun's result and signature when nondeterministic
   std::string repro;                // the reproducing command (failures only)
@@ -49,13 +50,14 @@ std::vector<Bucket> bucket_failures(const std::vector<RunRecord>& records);
 
 std::string json_string(const std::string& s);
 
-// Each returns "" or what went wrong ("cannot write PATH: errno text").
-std::string write_results_json(const std::filesystem::path& file, uint64_t base_seed, int exit_code,
-                               const std::vector<RunRecord>& records);
-// With `history` (--history), each bucket also gets its "history" mark and the file the
-// previous night's "fixed" signatures.
-std::string write_buckets_json(const std::filesystem::path& file, const std::vector<RunRecord>& records,
-                               const std::vector<Bucket>& buckets, const HistoryMarks* history = nullptr);
+// The texts of results.json and buckets.json (the dashboard carries them too). With
+// `history` (--history), each bucket also gets its "history" mark and the file the previous
+// night's "fixed" signatures.
+std::string results_json(uint64_t base_seed, int exit_code, const std::vector<RunRecord>& records);
+std::string buckets_json(const std::vector<RunRecord>& records, const std::vector<Bucket>& buckets,
+                         const HistoryMarks* history = nullptr);
+
+// Returns "" or what went wrong ("cannot write PATH: errno text").
 std::string write_junit(const std::filesystem::path& file, const std::vector<RunRecord>& records);
 
 // Writes `text` to `file` (open / write / close, each checked).

@@ -57,6 +57,7 @@ struct RunResult {
   uint64_t start_cycle = 0;  // the card's cycle when the first step ran (after reset)
   uint64_t first_host_record = 0;  // host-log records before it came with the card (shim open)
   uint64_t cycles = 0;       // the card's cycle count at the end
+  uint64_t ddr_beats = 0;    // data beats on the DDR port (32 bytes each: the roofline's unit)
   size_t steps_run = 0;
   std::vector<axi4::TransactionRecord> host_log{};  // every host-port record, oldest first
   std::vector<axi4::TransactionRecord> ddr_log{};
