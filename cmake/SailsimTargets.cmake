@@ -37,3 +37,24 @@ function(sailsim_regex_waiver target)
     target_compile_options(${target} PRIVATE -Wno-maybe-uninitialized)
   endif()
 endfunction()
+
+# sailsim_cli_flavour(<exe> MODEL <sail top model> [DEFINES ...]): the sailsim command line
+# linked with another Verilated Sail top (sailsim_sail_top_model), e.g. sailsim-x-random or
+# a deliberately broken card for tests/regress. Before linking, the model's generated
+# Vsail_top.h must equal the default's: sailsim::card was compiled against that one.
+function(sailsim_cli_flavour exe)
+  cmake_parse_arguments(ARG "" "MODEL" "DEFINES" ${ARGN})
+  add_executable(${exe} ${PROJECT_SOURCE_DIR}/cli/src/main.cpp)
+  target_link_libraries(${exe} PRIVATE sailsim_cli)
+  target_compile_definitions(${exe} PRIVATE SAILSIM_VERSION="${PROJECT_VERSION}" ${ARG_DEFINES})
+  set_target_properties(${exe} PROPERTIES SAILSIM_SAIL_TOP_MODEL ${ARG_MODEL})
+  sailsim_warnings(${exe})
+  get_target_property(default_dir sailsim_rtl_sail_top BINARY_DIR)
+  get_target_property(model_dir ${ARG_MODEL} BINARY_DIR)
+  add_custom_command(TARGET ${exe} PRE_LINK
+    COMMAND ${CMAKE_COMMAND} -E compare_files
+            ${default_dir}/CMakeFiles/sailsim_rtl_sail_top.dir/Vsail_top.dir/Vsail_top.h
+            ${model_dir}/CMakeFiles/${ARG_MODEL}.dir/Vsail_top.dir/Vsail_top.h
+    COMMENT "${exe}: ${ARG_MODEL} has the default Sail top's Vsail_top.h"
+    VERBATIM)
+endfunction()

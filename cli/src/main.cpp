@@ -14,11 +14,19 @@ int main(int argc, char** argv) {
   using namespace sailsim::cli;
   CLI::App app{"sailsim: the Sail card co-simulation harness"};
   app.require_subcommand(1);
+#ifdef SAILSIM_RANDOM_INITIAL_STATE
+  // sailsim-x-random: the Sail top Verilated with --x-initial unique (docs/regress.md).
+  app.set_version_flag("--version", "sailsim " SAILSIM_VERSION " (random initial state: --x-initial unique)");
+#else
   app.set_version_flag("--version", "sailsim " SAILSIM_VERSION);
+#endif
   VectorsOptions vectors;
   CLI::App* vectors_cmd = add_vectors_command(app, vectors);
   ReplayOptions replay;
   CLI::App* replay_cmd = add_replay_command(app, replay);
+#ifdef SAILSIM_RANDOM_INITIAL_STATE
+  replay.random_initial_state = true;
+#endif
   GenOptions gen;
   CLI::App* gen_cmd = add_gen_command(app, gen);
   RegressOptions regress;

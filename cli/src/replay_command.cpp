@@ -114,6 +114,7 @@ replay::RunOptions run_options(const ReplayOptions& options, const Item& item, s
   run.fst_path = trace_path(options, item, selected);
   run.record = !options.record.empty();
   run.output_dir = options.out_dir;
+  run.random_initial_state = options.random_initial_state;
   return run;
 }
 
@@ -265,6 +266,12 @@ CLI::App* add_replay_command(CLI::App& app, ReplayOptions& options) {
 }
 
 int run_replay(const ReplayOptions& options, std::ostream& out, std::ostream& err) {
+  if (options.random_initial_state && options.jobs > 1) {
+    err << "sailsim replay: -j " << options.jobs
+        << ": this sailsim-x-random build runs one sequence at a time (-j 1): Verilator draws random "
+           "initial state per thread\n";
+    return kExitBadInput;
+  }
   replay::Scan scan;
   try {
     scan = replay::scan_sequences(std::vector<fs::path>(options.paths.begin(), options.paths.end()));

@@ -24,6 +24,9 @@ struct ReplayOptions {
   std::string record;                 // write a recording of the (single) sequence's host traffic
   std::string out_dir;                // where snapshot steps' files go ("": the working directory)
   unsigned jobs = 1;                  // sequences run in parallel
+  // Set by the sailsim-x-random build (main.cpp): the RTL starts from random state seeded
+  // by each sequence's seed. Verilator's random state is per thread, so -j stays 1.
+  bool random_initial_state = false;
 };
 
 CLI::App* add_replay_command(CLI::App& app, ReplayOptions& options);

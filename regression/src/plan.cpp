@@ -78,9 +78,9 @@ fs::path resolve(const fs::path& plan, const std::string& p) {
   return (path.is_absolute() ? path : plan.parent_path() / path).lexically_normal();
 }
 
-Group group(const fs::path& file, const YAML::Node& node, const Limits& defaults) {
+Group group(const fs::path& file, const YAML::Node& node, const Limits& defaults, const fs::path& self) {
   const auto keys = keys_of(file, node, "a group",
-                            {"name", "gen", "seeds", "knobs", "sequences", "tags", "vectors", "limits", "sailsim"});
+                            {"name", "gen", "seeds", "knobs", "sequences", "tags", "vectors", "limits", "sailsim", "flavour"});
   Group g;
   if (!keys.count("name")) throw InputError(file, node, "a group needs `name:`");
   g.name = plain_string(file, node["name"], "name");
@@ -124,10 +124,26 @@ Group group(const fs::path& file, const YAML::Node& node, const Limits& defaults
   for (const auto& p : g.paths)
     if (!fs::exists(p)) throw InputError(file, node[kind_name(g.kind)], "`" + p.string() + "` does not exist");
   g.limits = keys.count("limits") ? limits(file, node["limits"], defaults) : defaults;
+  if (keys.count("sailsim") && keys.count("flavour"))
+    throw InputError(file, node["flavour"], "a group names either `sailsim:` (a binary) or `flavour:`, not both");
   if (keys.count("sailsim")) {
     g.sailsim = resolve(file, plain_string(file, node["sailsim"], "sailsim"));
     if (!fs::is_regular_file(g.sailsim))
       throw InputError(file, node["sailsim"], "sailsim: `" + g.sailsim.string() + "` is not a file");
+  }
+  if (keys.count("flavour")) {
+    const std::string f = plain_string(file, node["flavour"], "flavour");
+    if (f != "default" && f != "x-random")
+      throw InputError(file, node["flavour"], "flavour `" + f + "`: expected default or x-random");
+    // The flavour's binary sits beside the running sailsim (the same build).
+    if (f == "x-random" && !self.empty()) {
+      g.sailsim = self.parent_path() / "sailsim-x-random";
+      if (!fs::is_regular_file(g.sailsim))
+        throw InputError(file, node["flavour"],
+                         "flavour x-random needs " + g.sailsim.string() +
+                             " beside this sailsim (the normal build makes it; sanitizer builds do not)");
+    }
+    g.flavour = f;
   }
   return g;
 }
@@ -143,7 +159,7 @@ const char* kind_name(GroupKind kind) {
   return "?";
 }
 
-Plan load_plan(const fs::path& path) {
+Plan load_plan(const fs::path& path, const fs::path& self) {
   const fs::path file = fs::absolute(path).lexically_normal();
   const YAML::Node root = vecset::load_yaml_file(file);
   if (!root || root.IsNull()) throw InputError(file, 1, 1, "the plan is empty: expected `sailsim_regress: 1` and `groups:`");
@@ -158,7 +174,7 @@ Plan load_plan(const fs::path& path) {
   Plan plan{file, {}};
   std::set<std::string> names;
   for (const auto& node : groups) {
-    plan.groups.push_back(group(file, node, defaults));
+    plan.groups.push_back(group(file, node, defaults, self));
     if (!names.insert(plan.groups.back().name).second)
       throw InputError(file, node["name"], "group name `" + plan.groups.back().name + "` is used twice");
   }

@@ -330,7 +330,7 @@ int regress(const Options& o, const fs::path& history_file, std::ostream& out, s
   Plan plan;
   std::vector<Run> runs;
   try {
-    plan = load_plan(o.plan);
+    plan = load_plan(o.plan, o.self);
     runs = expand(plan, o);
   } catch (const vecset::InputError& e) {
     err << "sailsim regress: " << e.what() << "\nnothing was run\n";

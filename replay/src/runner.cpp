@@ -96,6 +96,14 @@ class ValidWatch final : public axi4::Component {
   bool aw_open_ = false, ar_open_ = false;
 };
 
+}  // namespace
+
+int random_initial_seed_of(uint64_t seed) {
+  return static_cast<int>((seed ^ (seed >> 32)) % 0x7fffffffULL) + 1;
+}
+
+namespace {
+
 card::CardConfig card_config(const Config& c, const RunOptions& options) {
   card::CardConfig cc;
   cc.memory.seed = c.seed;
@@ -108,6 +116,7 @@ card::CardConfig card_config(const Config& c, const RunOptions& options) {
   cc.simulation.watchdog_cycles = std::max<uint64_t>(10'000, 4 * slowest + 1'000);
   cc.simulation.fst_path = options.fst_path;
   cc.simulation.log_capacity = size_t{1} << 16;
+  if (options.random_initial_state) cc.simulation.random_initial_seed = random_initial_seed_of(c.seed);
   cc.host.seed = c.seed * 31 + 7;
   cc.host.bready = c.host_ready;
   cc.host.rready = c.host_ready;

@@ -393,3 +393,57 @@ TEST(RegressCli, GenGroupsGenerateThenReplayEverySeed) {
 }
 
 }  // namespace
+
+namespace {
+
+// `flavour: x-random` runs sailsim-x-random beside sailsim: in the normal build it exists and
+// the group's runs use it (its repro.sh names it); sanitizer builds do not make it, and the
+// plan is refused at the key before anything runs.
+TEST(RegressCli, XRandomFlavourRunsTheRandomInitialStateBuild) {
+  const fs::path dir = scratch("flavour");
+  write_text(dir / "plan.yaml",
+             "sailsim_regress: 1\ngroups:\n"
+             "  - {name: mm, gen: matmul, seeds: 2, flavour: x-random}\n"
+             "  - {name: neg, flavour: x-random, sequences: [" +
+                 (kSource / "vectors/expected-failures/check_mismatch_fused.yaml").string() + "]}\n");
+  const CommandResult r = regress(dir / "plan.yaml", dir / "out", "--max-waves 0");
+  const fs::path x_random = kSailsim.parent_path() / "sailsim-x-random";
+#if SAILSIM_SANITIZE_BUILD
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find(":3:48: flavour x-random needs " + x_random.string()), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("nothing was run"), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(dir / "out"));
+#else
+  ASSERT_EQ(r.exit_code, 1) << r.output;
+  const auto runs = runs_by_name(dir / "out/results.json");
+  EXPECT_EQ(runs.at("mm.0")["result"].as<std::string>(), "PASS");
+  EXPECT_EQ(runs.at("mm.1")["result"].as<std::string>(), "PASS");
+  EXPECT_EQ(runs.at("neg.0")["result"].as<std::string>(), "FAIL");
+  const std::string repro = read_text(dir / "out/failures/neg.0/repro.sh");
+  EXPECT_NE(repro.find("'" + x_random.string() + "' 'replay'"), std::string::npos) << repro;
+  const CommandResult again = run_command("sh " + (dir / "out/failures/neg.0/repro.sh").string());
+  EXPECT_EQ(again.exit_code, 1) << again.output;
+  EXPECT_NE(run_command(x_random.string() + " --version").output.find("random initial state"), std::string::npos);
+#endif
+  fs::remove_all(dir);
+}
+
+TEST(RegressCli, BadFlavoursAreRefusedAtTheKey) {
+  const fs::path dir = scratch("bad-flavour");
+  const std::string seq = (kSource / "vectors/sequences/timing/matmul_slow.yaml").string();
+  write_text(dir / "a.yaml", "sailsim_regress: 1\ngroups:\n  - {name: a, flavour: fancy, sequences: [" + seq + "]}\n");
+  CommandResult r = regress(dir / "a.yaml", dir / "out");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("a.yaml:3:24: flavour `fancy`: expected default or x-random"), std::string::npos) << r.output;
+  write_text(dir / "b.yaml", "sailsim_regress: 1\ngroups:\n  - {name: b, flavour: default, sailsim: " +
+                                 kSailsim.string() + ", sequences: [" + seq + "]}\n");
+  r = regress(dir / "b.yaml", dir / "out");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("b.yaml:3:24: a group names either `sailsim:` (a binary) or `flavour:`, not both"),
+            std::string::npos)
+      << r.output;
+  EXPECT_FALSE(fs::exists(dir / "out"));
+  fs::remove_all(dir);
+}
+
+}  // namespace

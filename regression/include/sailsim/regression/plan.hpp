@@ -28,6 +28,7 @@ struct Group {
   std::vector<std::string> tags;                       // Sequences: keep files with one of them
   Limits limits;
   std::filesystem::path sailsim;                       // another binary for this group; "" = self
+  std::string flavour = "default";                     // "x-random": sailsim-x-random beside self
 };
 
 struct Plan {
@@ -35,8 +36,9 @@ struct Plan {
   std::vector<Group> groups;
 };
 
-// Paths in the plan are relative to the plan file's folder.
-Plan load_plan(const std::filesystem::path& file);
+// Paths in the plan are relative to the plan file's folder. `self` is the sailsim binary the
+// runs use: a `flavour: x-random` group runs self's sibling sailsim-x-random, which must exist.
+Plan load_plan(const std::filesystem::path& file, const std::filesystem::path& self = {});
 
 const char* kind_name(GroupKind kind);
 

@@ -31,7 +31,13 @@ struct RunOptions {
   // Where the files a sequence writes (snapshot steps) go: a relative `file:` resolves
   // against this folder, never against the sequence's own ("": the working directory).
   std::filesystem::path output_dir{};
+  // The sailsim-x-random flavour: the card's RTL starts from random state seeded by the
+  // sequence's config.seed (tb::SimulationConfig::random_initial_seed).
+  bool random_initial_state = false;
 };
+
+// The nonzero Verilator seed of a sequence seed (randSeed: 1 to 2^31 - 1).
+int random_initial_seed_of(uint64_t seed);
 
 // Where a snapshot step's file goes under `options` (an absolute file stays as written).
 std::filesystem::path output_path(const std::filesystem::path& file, const RunOptions& options);

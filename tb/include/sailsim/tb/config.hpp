@@ -29,6 +29,12 @@ struct SimulationConfig {
   size_t log_capacity = 4096;
   // What every port's checker does on a violation; Throw stops the run in step().
   axi4::CheckerPolicy checker_policy = axi4::CheckerPolicy::Count;
+  // 0: every variable without a reset starts as zeros (the same run every time). Otherwise
+  // VerilatedContext randReset(2) with this seed: random values, the same ones for the same
+  // seed, in a model Verilated with --x-initial unique (sailsim_sail_top_model X_INITIAL
+  // unique); a --x-initial fast model ignores it. Verilator's random state is per thread:
+  // one such model per thread at a time.
+  int random_initial_seed = 0;
 };
 
 }  // namespace sailsim::tb

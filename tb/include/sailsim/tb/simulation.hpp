@@ -71,11 +71,20 @@ class Simulation final : public Kernel {
       }
     }
     context_ = std::make_unique<VerilatedContext>();
-    context_->randReset(0);  // uninitialised state is zeros: the same run every time
+    if (this->config().random_initial_seed != 0) {
+      context_->randReset(2);
+      context_->randSeed(this->config().random_initial_seed);
+    } else {
+      context_->randReset(0);  // uninitialised state is zeros: the same run every time
+    }
     if (fst) context_->traceEverOn(true);  // before the model exists, or it records nothing
     top_ = std::make_unique<Top>(context_.get(), "TOP");
     top_->clk_i = 0;
     top_->rst_ni = 1;
+    // Settle once with reset high, so that reset() is a falling edge of rst_ni: the model's
+    // record of rst_ni's previous value may be random (--x-initial unique), and without a
+    // falling edge an asynchronous reset would wait for the first clock edge.
+    top_->eval();
     if constexpr (FstTraceable<Top>) {
       if (fst) set_trace_sink(std::make_unique<detail::FstSink<Top>>(*top_, this->config().fst_levels));
     }
