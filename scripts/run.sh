@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job: installs what is missing, builds, checks the bundled GGML vector sets bit
 # for bit through the RTL engine and the C++ reference, replays the bundled YAML sequences,
-# and prints one summary. Exit code:
+# runs the smoke regression (out/smoke/, with its dashboard out/smoke/index.html), and prints
+# one summary. Exit code:
 # sailsim's (0 all good, 1 a mismatch, 2 bad input, 3 a hang, 4 a protocol violation).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -32,6 +33,10 @@ say "sailsim vectors through the RTL engine: the bundled GGML sets, generic and 
 run "RTL engine (generic + fused)" vectors "$SAILSIM_ROOT"/vectors/ggml/*/ --alt fused
 say "sailsim vectors through the C++ reference: every order, quantizers included"
 run "C++ reference (generic, fused, simd, quantizers)" vectors "$SAILSIM_ROOT"/vectors/ggml/*/ --engine ref --alt all --quantizers
+
+say "sailsim regress: the smoke plan (regress/smoke.yaml: every generator kind, the sequences, the sets)"
+run "regress regress/smoke.yaml (out/smoke/index.html)" regress "$SAILSIM_ROOT"/regress/smoke.yaml \
+  --out "$SAILSIM_ROOT"/out/smoke -j "$SAILSIM_JOBS"
 
 say "summary"
 for r in "${results[@]}"; do echo "  $r"; done

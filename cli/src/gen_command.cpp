@@ -70,6 +70,9 @@ CLI::App* add_gen_command(CLI::App& app, GenOptions& o) {
   cmd->add_option("--common-k", o.shape.common_k, "K above this only for long-row jobs")->check(kBlocksOfK)->capture_default_str();
   cmd->add_option("--long-rows", o.shape.long_rows, "chance of a long-row job (K above common-k)")
       ->check(kChance)->capture_default_str();
+  cmd->add_option("--edge-operands", o.shape.edge_operands,
+                  "chance that a small job's A, and apart its B, are edge-pattern blocks (docs/gen.md)")
+      ->check(kChance)->capture_default_str();
   cmd->add_option("--order", o.order, "generic | fused | both")->check(CLI::IsMember({"generic", "fused", "both"}))->capture_default_str();
   cmd->add_option("--strides", o.strides, "dense | padded | both")->check(CLI::IsMember({"dense", "padded", "both"}))->capture_default_str();
   cmd->add_option("--path", o.path, "driver (ioctl) | regs (registers, command queue) | both")
@@ -80,6 +83,8 @@ CLI::App* add_gen_command(CLI::App& app, GenOptions& o) {
   cmd->add_option("--full", o.full, "queue: chance that the queue is filled and one more descriptor bounces")
       ->check(kChance)->capture_default_str();
   cmd->add_option("--errnos", o.errnos, "driver: chance of each failing call after a job")->check(kChance)->capture_default_str();
+  cmd->add_option("--f32", o.f32, "driver: chance that a small job's B goes to WORK_SUBMIT as f32 activations (b_f32)")
+      ->check(kChance)->capture_default_str();
   cmd->add_option("--bursts", o.bursts, "traffic: host transactions")->check(CLI::Range(1u, 4096u))->capture_default_str();
   cmd->add_option("--timing", o.timing, "fixed (the defaults) | random (DDR latency ranges, ready, reordering, host ready)")
       ->check(CLI::IsMember({"fixed", "random"}))->capture_default_str();
@@ -89,7 +94,7 @@ CLI::App* add_gen_command(CLI::App& app, GenOptions& o) {
     const std::pair<const char*, std::vector<std::string>> owners[] = {
         {"--jobs", {"matmul", "driver"}},  {"--path", {"matmul", "errors", "queue", "traffic"}}, {"--target", {"errors"}},
         {"--resp", {"errors"}},            {"--max-rejects", {"queue"}},              {"--full", {"queue"}},
-        {"--errnos", {"driver"}},          {"--bursts", {"traffic"}},
+        {"--errnos", {"driver"}},          {"--f32", {"driver"}},          {"--bursts", {"traffic"}},
     };
     for (const auto& [name, kinds] : owners) {
       if (cmd->count(name) == 0 || std::find(kinds.begin(), kinds.end(), o.kind) != kinds.end()) continue;
@@ -113,7 +118,7 @@ int run_gen(const GenOptions& o, std::ostream& out, std::ostream& err) {
   } else if (o.kind == "traffic") {
     text = gen::generate_traffic(o.seed, {o.bursts, shape, path, timing});
   } else if (o.kind == "driver") {
-    text = gen::generate_driver(o.seed, {o.jobs, shape, timing, o.errnos});
+    text = gen::generate_driver(o.seed, {o.jobs, shape, timing, o.errnos, o.f32});
   } else if (o.kind == "queue") {
     text = gen::generate_queue(o.seed, {shape, path, timing, o.max_rejects, o.full});
   } else {

@@ -26,6 +26,7 @@ struct GenOptions {
   uint32_t max_rejects = 2;
   double full = 0.5;
   double errnos = 0.5;
+  double f32 = 0.3;  // driver: chance of f32 activations (b_f32) for a small job
   uint32_t bursts = 24;
   std::string timing = "fixed";
   gen::ShapeKnobs shape{};

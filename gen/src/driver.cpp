@@ -1,6 +1,8 @@
 #include "sailsim/gen/driver.hpp"
 
 #include <cstdio>
+#include <cstring>
+#include <iterator>
 #include <map>
 #include <vector>
 
@@ -40,6 +42,24 @@ class FirstFit {
   std::map<uint64_t, uint64_t> used_;  // start -> size, in address order
 };
 
+// `count` f32 activations, little-endian: mostly uniform in [-1, 1) with 24 random bits, and
+// a few zeros, negative zeros, tiny and large values, so the shim's quantizer meets them.
+std::vector<uint8_t> activations(Rng& rng, size_t count) {
+  static constexpr uint32_t kSpecial[] = {0x00000000, 0x80000000, 0x00000001, 0x00800000, 0x4b800000, 0xcb800000};
+  std::vector<uint8_t> out(count * 4);
+  for (size_t i = 0; i < count; ++i) {
+    uint32_t bits = 0;
+    if (rng.chance(0.05)) {
+      bits = kSpecial[rng.uniform(0, std::size(kSpecial) - 1)];
+    } else {
+      const float v = static_cast<float>(static_cast<int64_t>(rng.uniform(0, (1u << 24) - 1)) - (1 << 23)) / float(1 << 23);
+      std::memcpy(&bits, &v, 4);
+    }
+    for (int b = 0; b < 4; ++b) out[4 * i + static_cast<size_t>(b)] = static_cast<uint8_t>(bits >> (8 * b));
+  }
+  return out;
+}
+
 // 0 (the default, 4096) or a power of two from `min` to 64 KiB.
 uint64_t draw_align(Rng& rng, unsigned min_log2) {
   const uint64_t e = rng.uniform(min_log2, 17);
@@ -51,8 +71,10 @@ uint64_t draw_align(Rng& rng, unsigned min_log2) {
 std::string driver_command(uint64_t seed, const DriverKnobs& k) {
   char errnos[32];
   std::snprintf(errnos, sizeof errnos, "%g", k.errnos);
+  char f32[32];
+  std::snprintf(f32, sizeof f32, "%g", k.f32);
   return "sailsim gen driver --seed " + num(seed) + " --jobs " + num(k.jobs) + " " + shape_options(k.shape) +
-         " --errnos " + errnos + " --timing " + timing_name(k.timing) + " -o FILE.yaml";
+         " --errnos " + errnos + " --f32 " + f32 + " --timing " + timing_name(k.timing) + " -o FILE.yaml";
 }
 
 std::string generate_driver(uint64_t seed, const DriverKnobs& knobs) {
@@ -71,6 +93,11 @@ std::string generate_driver(uint64_t seed, const DriverKnobs& knobs) {
   for (uint32_t i = 0; i < knobs.jobs; ++i) {
     const std::string id = num(i + 1);
     jobs.push_back(random_job(rng, knobs.shape, unused, "A" + id, "B" + id, i + 1));
+    Job& j = jobs.back();
+    if (j.n * (j.k / 256) <= kMaxF32Blocks && rng.chance(knobs.f32)) {
+      j.b_edge.clear();
+      j.b_f32 = activations(rng, size_t{j.n} * j.k);
+    }
     cycles += jobs.back().cycle_estimate();
   }
   const Timing timing = draw_timing(seed, knobs.timing);

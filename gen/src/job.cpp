@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "sailsim/gen/edge_blocks.hpp"
+
 namespace sailsim::gen {
 
 namespace {
@@ -64,6 +66,8 @@ Job random_job(Rng& rng, const ShapeKnobs& knobs, Layout& layout, const std::str
   if (padded()) j.b_stride = j.b_row() + static_cast<uint32_t>(rng.uniform(0, 64));
   if (padded()) j.out_stride = j.m * 4 + 4 * static_cast<uint32_t>(rng.uniform(0, 16));
   j.fused = knobs.order == OrderKnob::fused || (knobs.order == OrderKnob::both && rng.chance(0.5));
+  if (j.m * (j.k / 256) <= kMaxEdgeBlocks && rng.chance(knobs.edge_operands)) j.a_edge = edge_q4k_rows(rng, j.m, j.k);
+  if (j.n * (j.k / 256) <= kMaxEdgeBlocks && rng.chance(knobs.edge_operands)) j.b_edge = edge_q8k_rows(rng, j.n, j.k);
   place_job(j, rng, layout);
   return j;
 }
@@ -75,9 +79,33 @@ void place_job(Job& j, Rng& rng, Layout& layout) {
   j.out = layout.place(j.out_span(), 4 * rng.uniform(0, 15), kGuardBytes);
 }
 
+namespace {
+
+// Edge-pattern bytes as a hex buffer, 48 bytes a line (YAML folds the lines of a quoted
+// string into spaces, which the hex source ignores).
+std::string hex_source(const std::vector<uint8_t>& bytes) {
+  std::string s = "{hex: \"";
+  for (size_t i = 0; i < bytes.size(); i += 48) {
+    const size_t n = std::min<size_t>(48, bytes.size() - i);
+    if (i) s += "\n      ";
+    s += hex_bytes(std::vector<uint8_t>(bytes.begin() + static_cast<long>(i), bytes.begin() + static_cast<long>(i + n)));
+  }
+  return s + "\"}";
+}
+
+}  // namespace
+
 void JobSteps::declare_operands(const Job& job) {
-  text_.buffer(job.a_buf, "{q4_k: {random: {rows: " + num(job.m) + ", k: " + num(job.k) + "}}}");
-  text_.buffer(job.b_buf, "{q8_k: {random: {rows: " + num(job.n) + ", k: " + num(job.k) + "}}}");
+  text_.buffer(job.a_buf, job.a_edge.empty() ? "{q4_k: {random: {rows: " + num(job.m) + ", k: " + num(job.k) + "}}}"
+                                             : hex_source(job.a_edge));
+  if (!job.b_f32.empty()) {
+    // The floats WORK_SUBMIT hands over, and (for the check) their Q8_K blocks.
+    text_.buffer(job.b_buf + "F", hex_source(job.b_f32));
+    text_.buffer(job.b_buf, "{q8_k: {f32: " + job.b_buf + "F}}");
+    return;
+  }
+  text_.buffer(job.b_buf, job.b_edge.empty() ? "{q8_k: {random: {rows: " + num(job.n) + ", k: " + num(job.k) + "}}}"
+                                             : hex_source(job.b_edge));
 }
 
 void JobSteps::start() {
@@ -102,7 +130,12 @@ void JobSteps::load(const Job& job, bool guard) {
     for (uint32_t r = 0; r < rows; ++r) write(addr + uint64_t{r} * stride, slice(buf, uint64_t{r} * row, row));
   };
   operand(job.a_buf, job.a, job.m, job.a_row(), job.a_stride);
-  operand(job.b_buf, job.b, job.n, job.b_row(), job.b_stride);
+  if (job.b_f32.empty()) {
+    operand(job.b_buf, job.b, job.n, job.b_row(), job.b_stride);
+  } else {
+    // The shim writes B from b_f32: random bytes there first, so a B it did not write fails.
+    write(job.b, "{random: {size: " + num(job.b_span()) + "}}");
+  }
   if (guard) write(job.out - kGuardBytes, kGuardFill + num(job.out_span() + 2 * kGuardBytes) + "}}");
 }
 
@@ -124,8 +157,9 @@ void JobSteps::submit(const Job& j, const std::string& expect_errno, const std::
     if (j.a_stride) s += ", a_stride: " + num(j.a_stride);
     if (j.b_stride) s += ", b_stride: " + num(j.b_stride);
     if (j.out_stride) s += ", out_stride: " + num(j.out_stride);
-    const uint32_t flags = (j.fused ? 1u : 0u) | j.extra_flags;
+    const uint32_t flags = (j.fused ? 1u : 0u) | (j.b_f32.empty() ? 0u : 2u) | j.extra_flags;  // 2: SPANKER_WORK_B_F32
     if (flags) s += ", flags: " + hex(flags);
+    if (!j.b_f32.empty()) s += ", b_f32: " + j.b_buf + "F";
     s += ", tag: " + num(j.tag);
     if (expect_errno == "0")
       s += ", as: job" + num(j.tag);
@@ -191,11 +225,12 @@ Path draw_path(Rng& rng, PathKnob p) {
 }
 
 std::string shape_options(const ShapeKnobs& k) {
-  char longs[32];
+  char longs[32], edges[32];
   std::snprintf(longs, sizeof longs, "%g", k.long_rows);
+  std::snprintf(edges, sizeof edges, "%g", k.edge_operands);
   return "--max-m " + num(k.max_m) + " --max-n " + num(k.max_n) + " --max-k " + num(k.max_k) + " --common-k " +
-         num(k.common_k) + " --long-rows " + longs + " --order " + order_name(k.order) + " --strides " +
-         stride_name(k.strides);
+         num(k.common_k) + " --long-rows " + longs + " --edge-operands " + edges + " --order " + order_name(k.order) +
+         " --strides " + stride_name(k.strides);
 }
 
 }  // namespace sailsim::gen

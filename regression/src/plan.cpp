@@ -80,14 +80,17 @@ fs::path resolve(const fs::path& plan, const std::string& p) {
 
 Group group(const fs::path& file, const YAML::Node& node, const Limits& defaults, const fs::path& self) {
   const auto keys = keys_of(file, node, "a group",
-                            {"name", "gen", "seeds", "knobs", "sequences", "tags", "vectors", "limits", "sailsim", "flavour"});
+                            {"name", "gen", "seeds", "knobs", "sequences", "tags", "vectors", "ctest", "build", "limits",
+                             "sailsim", "flavour"});
   Group g;
   if (!keys.count("name")) throw InputError(file, node, "a group needs `name:`");
   g.name = plain_string(file, node["name"], "name");
   if (!is_name(g.name)) throw InputError(file, node["name"], "a group name is [A-Za-z0-9_.-]+, got `" + g.name + "`");
-  const int kinds = static_cast<int>(keys.count("gen") + keys.count("sequences") + keys.count("vectors"));
+  const int kinds =
+      static_cast<int>(keys.count("gen") + keys.count("sequences") + keys.count("vectors") + keys.count("ctest"));
   if (kinds != 1)
-    throw InputError(file, node, "group `" + g.name + "` needs exactly one of `gen:`, `sequences:`, `vectors:`");
+    throw InputError(file, node,
+                     "group `" + g.name + "` needs exactly one of `gen:`, `sequences:`, `vectors:`, `ctest:`");
   if (keys.count("gen")) {
     g.kind = GroupKind::Gen;
     g.gen_kind = plain_string(file, node["gen"], "gen");
@@ -120,6 +123,17 @@ Group group(const fs::path& file, const YAML::Node& node, const Limits& defaults
   if (keys.count("vectors")) {
     g.kind = GroupKind::Vectors;
     for (const auto& p : string_list(file, node["vectors"], "vectors")) g.paths.push_back(resolve(file, p));
+  }
+  if (keys.count("ctest")) {
+    g.kind = GroupKind::Ctest;
+    g.tags = string_list(file, node["ctest"], "ctest");
+    if (!keys.count("build"))
+      throw InputError(file, node, "ctest group `" + g.name + "` needs `build: DIR` (the CMake build folder of the tests)");
+    g.build = resolve(file, plain_string(file, node["build"], "build"));
+    if (!fs::is_regular_file(g.build / "CTestTestfile.cmake"))
+      throw InputError(file, node["build"], "build: `" + g.build.string() + "` holds no CTestTestfile.cmake (not a CMake build folder)");
+  } else if (keys.count("build")) {
+    throw InputError(file, node["build"], "`build:` belongs to a `ctest:` group only");
   }
   for (const auto& p : g.paths)
     if (!fs::exists(p)) throw InputError(file, node[kind_name(g.kind)], "`" + p.string() + "` does not exist");
@@ -155,6 +169,7 @@ const char* kind_name(GroupKind kind) {
     case GroupKind::Gen: return "gen";
     case GroupKind::Sequences: return "sequences";
     case GroupKind::Vectors: return "vectors";
+    case GroupKind::Ctest: return "ctest";
   }
   return "?";
 }

@@ -13,6 +13,7 @@
 #include <span>
 #include <sstream>
 
+#include "sailsim/regression/ctest_list.hpp"
 #include "sailsim/regression/dashboard.hpp"
 #include "sailsim/regression/history.hpp"
 #include "sailsim/regression/plan.hpp"
@@ -54,6 +55,7 @@ struct Run {
   std::vector<std::string> gen_knobs;
   std::string gen_kind;
   bool generated_ok = false;
+  fs::path ctest, build;  // Ctest: the ctest binary and the build folder
 };
 
 std::string read_text(const fs::path& file) {
@@ -90,6 +92,7 @@ constexpr uint64_t kMaxRuns = 1'000'000;  // per group: a typo in --seeds must n
 
 std::vector<Run> expand(const Plan& plan, const Options& o) {
   std::vector<Run> runs;
+  const fs::path ctest = find_ctest();
   for (const Group& g : plan.groups) {
     std::vector<fs::path> inputs;
     uint64_t count = 0;
@@ -106,6 +109,16 @@ std::vector<Run> expand(const Plan& plan, const Options& o) {
         throw vecset::InputError(plan.file, "group `" + g.name + "` selects no sequence" +
                                                 (g.tags.empty() ? std::string() : " with its tags"));
       count = inputs.size();
+    } else if (g.kind == GroupKind::Ctest) {
+      try {
+        for (const auto& t : ctest_tests(ctest, g.build, g.tags)) inputs.emplace_back(t);
+      } catch (const std::runtime_error& e) {
+        throw vecset::InputError(plan.file, "ctest group `" + g.name + "`: " + e.what());
+      }
+      if (inputs.empty())
+        throw vecset::InputError(plan.file, "ctest group `" + g.name + "` selects no test of " + g.build.string() +
+                                                " (no test has one of its labels)");
+      count = inputs.size();
     } else {
       inputs = g.paths;
       count = inputs.size();
@@ -116,7 +129,11 @@ std::vector<Run> expand(const Plan& plan, const Options& o) {
       r.rec.kind = g.kind;
       r.rec.index = i;
       r.rec.name = g.name + "." + std::to_string(i);
-      if (g.kind != GroupKind::Vectors) r.rec.seed = derive_seed(o.base_seed, g.name, i);
+      if (g.kind != GroupKind::Vectors && g.kind != GroupKind::Ctest) r.rec.seed = derive_seed(o.base_seed, g.name, i);
+      if (g.kind == GroupKind::Ctest) {
+        r.ctest = ctest;
+        r.build = g.build;
+      }
       r.sailsim = g.sailsim.empty() ? o.self : g.sailsim;
       r.limits = g.limits;
       r.dir = o.out / "runs" / r.rec.name;
@@ -148,6 +165,7 @@ std::vector<std::string> gen_argv(const Run& r) {
 // The command of the run itself; `json` and `trace` are extra outputs ("" = none).
 std::vector<std::string> main_argv(const Run& r, const fs::path& json, const fs::path& trace, const fs::path& out) {
   if (r.rec.kind == GroupKind::Vectors) return {r.sailsim.string(), "vectors", r.rec.input.string()};
+  if (r.rec.kind == GroupKind::Ctest) return ctest_argv(r.ctest, r.build, r.rec.input.string());
   std::vector<std::string> a{r.sailsim.string(), "replay", "--seed", std::to_string(*r.rec.seed)};
   if (!json.empty()) a.insert(a.end(), {"--json", json.string()});
   if (!trace.empty()) a.insert(a.end(), {"--trace", trace.string()});
@@ -237,6 +255,17 @@ Verdict judge(const ChildOutcome& c, const fs::path& log, const fs::path& json, 
   if (v.result == "MEMORY LIMIT") v.signature = "MEMORY LIMIT: " + v.signature;
   if (v.result == "ERROR") v.signature = "EXIT " + std::to_string(c.exit_code) + ": " + v.signature;
   if (std::string(stage) == "gen") v.signature = "gen: " + v.signature;
+  return v;
+}
+
+// A ctest run: any nonzero exit of ctest is the test's failure (exit code 1), signed by the
+// test's own first failing line; limits, signals and spawn errors stay as judge() says.
+Verdict judge_ctest(Verdict v, const fs::path& log, const std::string& test) {
+  const bool limit_or_signal = !v.signal.empty() || v.result == "WALL LIMIT" || v.child_exit < 0;
+  if (v.result == "PASS" || limit_or_signal) return v;
+  v.result = "FAIL";
+  v.exit_code = 1;
+  v.signature = normalize_signature(ctest_failure_line(test, read_text(log)));
   return v;
 }
 
@@ -379,7 +408,12 @@ int regress(const Options& o, const fs::path& history_file, std::ostream& out, s
     rec.ddr_beats = v.ddr_beats;
   };
   const auto json_of = [](const Run& r, const fs::path& dir) {
-    return r.rec.kind == GroupKind::Vectors ? fs::path() : dir / "replay.json";
+    return r.rec.kind == GroupKind::Vectors || r.rec.kind == GroupKind::Ctest ? fs::path() : dir / "replay.json";
+  };
+  // The run itself (or its rerun) from the files in `dir`.
+  const auto judge_main = [&](const Run& r, const ChildOutcome& outcome, const fs::path& dir) {
+    const Verdict v = judge(outcome, dir / "log.txt", json_of(r, dir), r.limits, "run");
+    return r.rec.kind == GroupKind::Ctest ? judge_ctest(v, dir / "log.txt", r.rec.input.string()) : v;
   };
 
   // Phase 1: every run.
@@ -406,7 +440,7 @@ int regress(const Options& o, const fs::path& history_file, std::ostream& out, s
         r.rec.signature = "gen: wrote no file";
       }
     } else {
-      apply(r.rec, judge(outcome, r.dir / "log.txt", json_of(r, r.dir), r.limits, "run"));
+      apply(r.rec, judge_main(r, outcome, r.dir));
     }
     progress.done(r.rec);
   }
@@ -420,7 +454,8 @@ int regress(const Options& o, const fs::path& history_file, std::ostream& out, s
   std::vector<std::pair<size_t, Stage>> reruns;
   for (const size_t i : failing) {
     reruns.emplace_back(i, Stage::Rerun);
-    if (runs[i].rec.kind != GroupKind::Vectors && waves_in_bucket[runs[i].rec.signature]++ < o.max_waves)
+    if (runs[i].rec.kind != GroupKind::Vectors && runs[i].rec.kind != GroupKind::Ctest &&
+        waves_in_bucket[runs[i].rec.signature]++ < o.max_waves)
       reruns.emplace_back(i, Stage::Wave);
   }
   const fs::path failures = o.out / "failures";
@@ -438,7 +473,7 @@ int regress(const Options& o, const fs::path& history_file, std::ostream& out, s
     Run& r = runs[t / 4];
     const auto stage = static_cast<Stage>(t % 4);
     if (stage == Stage::Rerun) {
-      const Verdict v = judge(outcome, r.dir / "rerun" / "log.txt", json_of(r, r.dir / "rerun"), r.limits, "run");
+      const Verdict v = judge_main(r, outcome, r.dir / "rerun");
       if (v.exit_code != r.rec.exit_code || v.signature != r.rec.signature) {
         r.rec.nondeterministic = true;
         r.rec.rerun = v.result + " (exit code " + std::to_string(v.exit_code) + "): " + v.signature;

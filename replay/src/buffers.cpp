@@ -90,13 +90,22 @@ std::vector<float> floats_of(const Context& ctx, const YAML::Node& at, const Byt
   return f;
 }
 
-// q4_k / q8_k: {f32_file: F} or {random: {rows, k}}.
+// q4_k / q8_k: {f32_file: F}, {f32: BUFFER} (an earlier buffer's bytes as floats) or
+// {random: {rows, k}}.
 Bytes quantized(const Context& ctx, const YAML::Node& node, const std::string& kind, const std::string& name) {
-  MapReader m(ctx, node, kind, {"f32_file", "random"});
-  if (m.has("f32_file") == m.has("random")) fail(ctx, node, kind + " takes exactly one of f32_file, random");
+  MapReader m(ctx, node, kind, {"f32_file", "f32", "random"});
+  if (int{m.has("f32_file")} + int{m.has("f32")} + int{m.has("random")} != 1)
+    fail(ctx, node, kind + " takes exactly one of f32_file, f32, random");
   std::vector<float> x;
   if (m.has("f32_file")) {
     x = floats_of(ctx, m.optional("f32_file"), read_file(ctx, m.optional("f32_file"), kind + " f32_file"), "f32_file");
+  } else if (m.has("f32")) {
+    const YAML::Node fn = m.optional("f32");
+    const std::string source = to_string(ctx, fn, kind + " f32 (a buffer name)");
+    const auto it = ctx.buffers.find(source);
+    if (it == ctx.buffers.end())
+      fail(ctx, fn, kind + " f32: no buffer '" + source + "' before this one (buffers are read in file order)");
+    x = floats_of(ctx, fn, it->second, "buffer '" + source + "'");
   } else {
     MapReader r(ctx, m.optional("random"), kind + " random", {"rows", "k"});
     const uint64_t rows = to_u64(ctx, r.required("rows"), "rows", 1, 1 << 20);

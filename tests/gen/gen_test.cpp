@@ -261,6 +261,46 @@ TEST(GenRuns, DriverFileFailsWithoutOneOfItsFrees) {
   EXPECT_EQ(run_text(scratch("free_gone"), "free_gone", text).code, replay::kCheckFailed) << text;
 }
 
+// f32 activations: the shim quantizes b_f32 into B's allocation, which the file first fills
+// with random bytes; without b_f32 (and its flag) the engine reads those bytes and fails.
+TEST(GenRuns, DriverF32ActivationsAreWhatTheJobReads) {
+  gen::DriverKnobs d;
+  d.f32 = 1;
+  d.shape.max_n = 4;
+  d.shape.max_k = 1024;
+  std::string text = driver(11, d);
+  ASSERT_NE(text.find("B1: {q8_k: {f32: B1F}}"), std::string::npos) << text;
+  EXPECT_EQ(run_text(scratch("f32_ok"), "f32_ok", text).code, replay::kPass);
+  size_t removed = 0;
+  for (const std::string cut : {", flags: 0x2, b_f32: B1F", ", flags: 0x3, b_f32: B1F"}) {
+    if (const size_t at = text.find(cut); at != std::string::npos) {
+      text.replace(at, cut.size(), cut == ", flags: 0x3, b_f32: B1F" ? ", flags: 0x1" : "");
+      ++removed;
+    }
+  }
+  ASSERT_EQ(removed, 1u) << text;
+  EXPECT_EQ(run_text(scratch("f32_gone"), "f32_gone", text).code, replay::kCheckFailed);
+}
+
+// Edge-pattern operands: with --edge-operands 1 every small operand is hex blocks, and the
+// file passes on the RTL over many seeds (NaN and infinite results included).
+TEST(GenRuns, EdgeOperandsPassOnTheRtl) {
+  gen::MatmulKnobs m;
+  m.shape.edge_operands = 1;
+  m.shape.max_m = 6;
+  m.shape.max_n = 6;
+  m.shape.max_k = 1024;
+  size_t nonfinite = 0;
+  for (uint64_t seed = 1; seed <= 24; ++seed) {
+    const std::string text = matmul(seed, m);
+    ASSERT_EQ(text.find("q4_k: {random"), std::string::npos) << seed;
+    ASSERT_EQ(text.find("q8_k: {random"), std::string::npos) << seed;
+    nonfinite += text.find("00 00 80 7f") != std::string::npos ? 1 : 0;  // the bytes of an f32 +inf
+    EXPECT_EQ(run_text(scratch("edge"), "edge" + std::to_string(seed), text).code, replay::kPass) << seed;
+  }
+  EXPECT_GT(nonfinite, 0u);
+}
+
 // The scoreboard honours the strobes: with every write fully strobed instead, the card
 // writes bytes the scoreboard says it keeps, and the file fails.
 TEST(GenRuns, TrafficFileFailsWhenItsStrobesAreIgnored) {

@@ -447,3 +447,72 @@ TEST(RegressCli, BadFlavoursAreRefusedAtTheKey) {
 }
 
 }  // namespace
+
+namespace {
+
+// A CMake project with tests only (no compiler), configured for real: the `ctest:` groups'
+// build folder.
+fs::path ctest_fixture(const fs::path& dir) {
+  fs::create_directories(dir / "proj");
+  write_text(dir / "proj/CMakeLists.txt",
+             "cmake_minimum_required(VERSION 3.20)\nproject(fixture NONE)\nenable_testing()\n"
+             "add_test(NAME ok.one COMMAND true)\nset_tests_properties(ok.one PROPERTIES LABELS fast)\n"
+             "add_test(NAME ok.two COMMAND true)\nset_tests_properties(ok.two PROPERTIES LABELS \"fast;unit\")\n"
+             "add_test(NAME broken COMMAND sh -c \"echo starting; echo '/src/x_test.cpp:12: Failure'; exit 1\")\n"
+             "set_tests_properties(broken PROPERTIES LABELS unit)\n"
+             "add_test(NAME slow COMMAND false)\nset_tests_properties(slow PROPERTIES LABELS slow)\n");
+  const CommandResult c = run_command("cmake -S " + (dir / "proj").string() + " -B " + (dir / "build").string());
+  EXPECT_EQ(c.exit_code, 0) << c.output;
+  return dir / "build";
+}
+
+TEST(RegressCli, CtestGroupsRunEachLabelledTestAsARun) {
+  const fs::path dir = scratch("ctest");
+  ctest_fixture(dir);
+  write_text(dir / "plan.yaml", "sailsim_regress: 1\ngroups:\n  - {name: unit, ctest: [fast, unit], build: build}\n");
+  const CommandResult r = regress(dir / "plan.yaml", dir / "out", "-j 2");
+  ASSERT_EQ(r.exit_code, 1) << r.output;
+  const auto runs = runs_by_name(dir / "out/results.json");
+  ASSERT_EQ(runs.size(), 3u);  // `slow` has none of the labels
+  EXPECT_EQ(runs.at("unit.0")["input"].as<std::string>(), "ok.one");
+  EXPECT_EQ(runs.at("unit.1")["input"].as<std::string>(), "ok.two");
+  EXPECT_EQ(runs.at("unit.2")["input"].as<std::string>(), "broken");
+  for (const char* ok : {"unit.0", "unit.1"}) EXPECT_EQ(runs.at(ok)["result"].as<std::string>(), "PASS");
+  EXPECT_EQ(runs.at("unit.2")["kind"].as<std::string>(), "ctest");
+  EXPECT_TRUE(runs.at("unit.2")["seed"].IsNull());
+  EXPECT_EQ(runs.at("unit.2")["result"].as<std::string>(), "FAIL");
+  EXPECT_EQ(runs.at("unit.2")["exit_code"].as<int>(), 1);
+  EXPECT_EQ(runs.at("unit.2")["signature"].as<std::string>(), "ctest broken: <path>:N: Failure");
+  EXPECT_FALSE(runs.at("unit.2")["nondeterministic"].as<bool>());
+  const std::string repro = read_text(dir / "out/failures/unit.2/repro.sh");
+  EXPECT_NE(repro.find("'--test-dir' '" + (dir / "build").string() + "' '-R' '^broken$'"), std::string::npos) << repro;
+  const CommandResult again = run_command("sh " + (dir / "out/failures/unit.2/repro.sh").string());
+  EXPECT_NE(again.exit_code, 0);
+  EXPECT_NE(again.output.find("x_test.cpp:12: Failure"), std::string::npos) << again.output;
+  EXPECT_EQ(read_text(dir / "out/junit.xml").find("slow"), std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST(RegressCli, BadCtestGroupsAreRefused) {
+  const fs::path dir = scratch("bad-ctest");
+  ctest_fixture(dir);
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"  - {name: a, ctest: [unit]}\n", "plan.yaml:3:5: ctest group `a` needs `build: DIR`"},
+      {"  - {name: a, ctest: [unit], build: proj}\n", "plan.yaml:3:37: build: `" + (dir / "proj").string() +
+                                                         "` holds no CTestTestfile.cmake"},
+      {"  - {name: a, ctest: [nosuchlabel], build: build}\n", "ctest group `a` selects no test of"},
+      {"  - {name: a, sequences: [build], build: build}\n", "plan.yaml:3:42: `build:` belongs to a `ctest:` group only"},
+      {"  - {name: a, ctest: unit, build: build}\n", "plan.yaml:3:22: ctest must be"},
+  };
+  for (const auto& [group, message] : cases) {
+    write_text(dir / "plan.yaml", "sailsim_regress: 1\ngroups:\n" + group);
+    const CommandResult r = regress(dir / "plan.yaml", dir / "out");
+    EXPECT_EQ(r.exit_code, 2) << group << r.output;
+    EXPECT_NE(r.output.find(message), std::string::npos) << group << r.output;
+    EXPECT_NE(r.output.find("nothing was run"), std::string::npos) << group << r.output;
+    EXPECT_FALSE(fs::exists(dir / "out"));
+  }
+  fs::remove_all(dir);
+}
+
+}  // namespace

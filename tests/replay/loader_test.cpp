@@ -2,6 +2,12 @@
 // line, saying what was expected.
 #include <gtest/gtest.h>
 
+#include <bit>
+#include <cstring>
+#include <vector>
+
+#include "sailsim/ggml/blocks.hpp"
+#include "sailsim/ggml/quantize.hpp"
 #include "sailsim/replay/loader.hpp"
 #include "support.hpp"
 
@@ -278,6 +284,46 @@ TEST(ReplayLoader, FindsSequencesInFolders) {
   EXPECT_GE(files.size(), 4u);
   EXPECT_TRUE(std::is_sorted(files.begin(), files.end()));
   EXPECT_THROW(find_sequences({good() / "no-such-thing"}), InputError);
+}
+
+}  // namespace
+}  // namespace sailsim::replay
+
+namespace sailsim::replay {
+namespace {
+
+using namespace testing;
+
+// q8_k {f32: BUFFER}: the Q8_K blocks of an earlier buffer's floats (what WORK_SUBMIT's
+// b_f32 sends), and a name that is not an earlier buffer refused at its line and column.
+TEST(ReplayLoaderF32Source, QuantizesAnEarlierBuffersFloats) {
+  const auto dir = scratch("f32-source");
+  write_text(dir / "f.yaml",
+             "sailsim: 1\nname: f\nbuffers:\n  F: {fill: {byte: 0x3f, size: 2048}}\n  B: {q8_k: {f32: F}}\n"
+             "steps:\n  - write: {addr: 0x10000, data: B}\n");
+  const Sequence seq = load_sequence(dir / "f.yaml");
+  const Bytes& b = std::get<WriteStep>(seq.steps.at(0).body).data.bytes;
+  std::vector<float> x(512, std::bit_cast<float>(0x3f3f3f3fu));
+  std::vector<ggml::BlockQ8K> q(2);
+  std::memset(q.data(), 0, q.size() * sizeof(ggml::BlockQ8K));
+  ggml::quantize_row_q8_K_ref(x, q);
+  ASSERT_EQ(b.size(), 2 * sizeof(ggml::BlockQ8K));
+  EXPECT_EQ(std::memcmp(b.data(), q.data(), b.size()), 0);
+
+  for (const char* later : {"  B: {q8_k: {f32: G}}\n  G: {fill: {byte: 0, size: 1024}}\n", "  B: {q8_k: {f32: F, random: {rows: 1, k: 256}}}\n"}) {
+    write_text(dir / "bad.yaml", std::string("sailsim: 1\nname: f\nbuffers:\n  F: {fill: {byte: 0, size: 1024}}\n") + later +
+                                     "steps:\n  - idle: {cycles: 1}\n");
+    try {
+      load_sequence(dir / "bad.yaml");
+      ADD_FAILURE() << "loaded: " << later;
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.line(), 5) << e.what();
+      const std::string what = e.what();
+      EXPECT_TRUE(what.find("no buffer 'G' before this one") != std::string::npos ||
+                  what.find("takes exactly one of f32_file, f32, random") != std::string::npos)
+          << what;
+    }
+  }
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "sailsim/gen/random.hpp"
 #include "sailsim/gen/yaml_text.hpp"
@@ -18,12 +19,18 @@ enum class OrderKnob { generic, fused, both };
 enum class StrideKnob { dense, padded, both };
 
 // The constraints of a random job (docs/gen.md, "Knobs").
+// Edge-pattern operands are written into the sequence as hex: at most this many blocks each.
+inline constexpr uint32_t kMaxEdgeBlocks = 64;
+
 struct ShapeKnobs {
   uint32_t max_m = 20;        // M in [1, max_m]
   uint32_t max_n = 20;        // N in [1, max_n]
   uint32_t max_k = 8192;      // K in [256, max_k], a multiple of 256
   uint32_t common_k = 2048;   // K above this only for a "long row" job
   double long_rows = 0.1;     // chance that K is drawn from (common_k, max_k]
+  // Chance that a job's A (and, drawn apart, its B) is edge-pattern blocks (edge_blocks.hpp)
+  // rather than the reference quantizer's; only operands of at most kMaxEdgeBlocks blocks.
+  double edge_operands = 0.2;
   OrderKnob order = OrderKnob::both;
   StrideKnob strides = StrideKnob::both;
 };
@@ -36,6 +43,9 @@ struct Job {
   bool fused = false;
   uint32_t extra_flags = 0;  // descriptor flag bits beyond FUSED (a refused descriptor's)
   uint32_t tag = 0;
+  std::vector<uint8_t> a_edge, b_edge;  // edge-pattern operand bytes; empty: q4_k / q8_k random
+  std::vector<uint8_t> b_f32;           // f32 activations (driver path, WORK_SUBMIT b_f32): the
+                                        // buffer <b_buf>F; B is their Q8_K blocks, written by the shim
 
   uint32_t a_row() const { return k / 256 * 144; }
   uint32_t b_row() const { return k / 256 * 292; }

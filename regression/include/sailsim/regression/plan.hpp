@@ -16,7 +16,7 @@ struct Limits {
   uint64_t memory_mib = 4096;   // RLIMIT_AS of the child
 };
 
-enum class GroupKind { Gen, Sequences, Vectors };
+enum class GroupKind { Gen, Sequences, Vectors, Ctest };
 
 struct Group {
   std::string name;  // [A-Za-z0-9_.-]+, unique in the plan
@@ -25,7 +25,9 @@ struct Group {
   uint64_t seeds = 0;                                  // Gen: runs before --seeds scaling
   std::vector<std::pair<std::string, std::string>> knobs;  // Gen: passed as --KEY VALUE
   std::vector<std::filesystem::path> paths;            // Sequences / Vectors, absolute
-  std::vector<std::string> tags;                       // Sequences: keep files with one of them
+  std::vector<std::string> tags;                       // Sequences: keep files with one of them;
+                                                       // Ctest: the CTest labels (a test with one of them)
+  std::filesystem::path build;                         // Ctest: the CMake build folder, absolute
   Limits limits;
   std::filesystem::path sailsim;                       // another binary for this group; "" = self
   std::string flavour = "default";                     // "x-random": sailsim-x-random beside self
