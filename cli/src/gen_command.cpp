@@ -86,6 +86,8 @@ CLI::App* add_gen_command(CLI::App& app, GenOptions& o) {
   cmd->add_option("--f32", o.f32, "driver: chance that a small job's B goes to WORK_SUBMIT as f32 activations (b_f32)")
       ->check(kChance)->capture_default_str();
   cmd->add_option("--bursts", o.bursts, "traffic: host transactions")->check(CLI::Range(1u, 4096u))->capture_default_str();
+  cmd->add_option("--overlap", o.overlap, "traffic: chance that a page's last transaction is not waited for (wait: false)")
+      ->check(kChance)->capture_default_str();
   cmd->add_option("--timing", o.timing, "fixed (the defaults) | random (DDR latency ranges, ready, reordering, host ready)")
       ->check(CLI::IsMember({"fixed", "random"}))->capture_default_str();
   // A knob of another kind would be silently ignored (and missing from the header's
@@ -95,6 +97,7 @@ CLI::App* add_gen_command(CLI::App& app, GenOptions& o) {
         {"--jobs", {"matmul", "driver"}},  {"--path", {"matmul", "errors", "queue", "traffic"}}, {"--target", {"errors"}},
         {"--resp", {"errors"}},            {"--max-rejects", {"queue"}},              {"--full", {"queue"}},
         {"--errnos", {"driver"}},          {"--f32", {"driver"}},          {"--bursts", {"traffic"}},
+        {"--overlap", {"traffic"}},
     };
     for (const auto& [name, kinds] : owners) {
       if (cmd->count(name) == 0 || std::find(kinds.begin(), kinds.end(), o.kind) != kinds.end()) continue;
@@ -116,7 +119,7 @@ int run_gen(const GenOptions& o, std::ostream& out, std::ostream& err) {
   if (o.kind == "matmul") {
     text = gen::generate_matmul(o.seed, {o.jobs, shape, path, timing});
   } else if (o.kind == "traffic") {
-    text = gen::generate_traffic(o.seed, {o.bursts, shape, path, timing});
+    text = gen::generate_traffic(o.seed, {o.bursts, shape, path, timing, o.overlap});
   } else if (o.kind == "driver") {
     text = gen::generate_driver(o.seed, {o.jobs, shape, timing, o.errnos, o.f32});
   } else if (o.kind == "queue") {

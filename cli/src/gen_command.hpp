@@ -28,6 +28,7 @@ struct GenOptions {
   double errnos = 0.5;
   double f32 = 0.3;  // driver: chance of f32 activations (b_f32) for a small job
   uint32_t bursts = 24;
+  double overlap = 0.5;  // traffic: chance of wait: false on a page's last transaction
   std::string timing = "fixed";
   gen::ShapeKnobs shape{};
   std::string order = "both", strides = "both", path = "both", target = "any", resp = "both";

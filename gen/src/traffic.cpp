@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <stdexcept>
 #include <vector>
 
 namespace sailsim::gen {
@@ -45,8 +47,11 @@ std::vector<Beat> beats(uint64_t start, uint64_t size, uint64_t count, const std
 }  // namespace
 
 std::string traffic_command(uint64_t seed, const TrafficKnobs& k) {
+  char overlap[32];
+  std::snprintf(overlap, sizeof overlap, "%g", k.overlap);
   return "sailsim gen traffic --seed " + num(seed) + " --bursts " + num(k.bursts) + " " + shape_options(k.shape) +
-         " --path " + path_knob_name(k.path) + " --timing " + timing_name(k.timing) + " -o FILE.yaml";
+         " --overlap " + overlap + " --path " + path_knob_name(k.path) + " --timing " + timing_name(k.timing) +
+         " -o FILE.yaml";
 }
 
 std::string generate_traffic(uint64_t seed, const TrafficKnobs& knobs) {
@@ -81,14 +86,17 @@ std::string generate_traffic(uint64_t seed, const TrafficKnobs& knobs) {
     std::string burst;
   };
   std::vector<Shape> written;  // earlier writes, which reads may go over again
+  // The transactions, each with its DDR page (kNoPage: the registers, always waited for).
+  constexpr uint64_t kNoPage = ~uint64_t{0};
+  std::vector<std::pair<uint64_t, std::string>> issued;
   for (uint32_t t = 0; t < knobs.bursts; ++t) {
     if (rng.chance(0.1)) {  // the registers: SCRATCH written and read back, or ID read
       if (rng.chance(0.5)) {
         const uint32_t v = static_cast<uint32_t>(rng.next());
-        text.step("axi_write: {addr: " + hex(kScratch) + ", len: 0, size: 4, burst: INCR, data: {hex: \"" + le32_hex(v) + "\"}}");
-        text.step("axi_read: {addr: " + hex(kScratch) + ", len: 0, size: 4, burst: INCR, expect: {hex: \"" + le32_hex(v) + "\"}}");
+        issued.emplace_back(kNoPage, "axi_write: {addr: " + hex(kScratch) + ", len: 0, size: 4, burst: INCR, data: {hex: \"" + le32_hex(v) + "\"}}");
+        issued.emplace_back(kNoPage, "axi_read: {addr: " + hex(kScratch) + ", len: 0, size: 4, burst: INCR, expect: {hex: \"" + le32_hex(v) + "\"}}");
       } else {
-        text.step("axi_read: {addr: 0x0, len: 0, size: 4, burst: INCR, expect: {hex: \"" + le32_hex(kId) + "\"}}   # ID");
+        issued.emplace_back(kNoPage, "axi_read: {addr: 0x0, len: 0, size: 4, burst: INCR, expect: {hex: \"" + le32_hex(kId) + "\"}}");
       }
       continue;
     }
@@ -122,6 +130,11 @@ std::string generate_traffic(uint64_t seed, const TrafficKnobs& knobs) {
       burst = w.burst;
     }
     const std::vector<Beat> bs = beats(start, size, count, burst);
+    // The page the transaction touches (a read over an earlier write is in that write's page);
+    // the window starts at a page boundary and no transaction leaves its page.
+    const uint64_t touched = start - (start - window) % kPage;
+    for (const Beat& b : bs)
+      if (b.lo < touched || b.lo + b.n > touched + kPage) throw std::logic_error("gen traffic: a transaction leaves its page");
     const std::string head = "{addr: " + hex(start) + ", id: " + num(rng.uniform(0, 3)) + ", len: " + num(count - 1) +
                              ", size: " + num(size) + ", burst: " + burst;
     std::vector<uint8_t> data;
@@ -142,14 +155,28 @@ std::string generate_traffic(uint64_t seed, const TrafficKnobs& knobs) {
         std::snprintf(m, sizeof m, "0x%08x", mask);
         strb += std::string(strb.empty() ? "" : ", ") + m;
       }
-      text.step("axi_write: " + head + ", data: {hex: \"" + hex_bytes(data) + "\"}, strb: [" + strb + "]}");
+      issued.emplace_back(touched, "axi_write: " + head + ", data: {hex: \"" + hex_bytes(data) + "\"}, strb: [" + strb + "]}");
     } else {
       for (const Beat& b : bs)
         for (uint64_t i = 0; i < b.n; ++i) data.push_back(board[b.lo + i - window]);
-      text.step("axi_read: " + head + ", expect: {hex: \"" + hex_bytes(data) + "\"}}");
+      issued.emplace_back(touched, "axi_read: " + head + ", expect: {hex: \"" + hex_bytes(data) + "\"}}");
     }
   }
+  std::map<uint64_t, size_t> last_of_page;
+  for (size_t i = 0; i < issued.size(); ++i)
+    if (issued[i].first != kNoPage) last_of_page[issued[i].first] = i;
+  bool overlapped = false;
+  for (size_t i = 0; i < issued.size(); ++i) {
+    std::string& step = issued[i].second;
+    if (issued[i].first != kNoPage && last_of_page[issued[i].first] == i && rng.chance(knobs.overlap)) {
+      step.insert(step.size() - 1, ", wait: false");  // before the step's closing brace
+      overlapped = true;
+    }
+    text.step(step);
+  }
   steps.wait(job, 0);
+  // Transactions issued without waiting may still be in flight: drain the host port first.
+  if (overlapped) text.step("wait: {until: engine_idle}");
   steps.check(job, true);
   // The whole window, through the back door: every byte the scoreboard says.
   text.step("check: {addr: " + hex(window) + ", equals: {hex: \"" + hex_bytes(board) + "\"}}");

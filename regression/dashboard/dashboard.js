@@ -108,14 +108,17 @@
   const nightLabel = (n) => n.date.replace('T', ' ').replace('Z', '') + ' ' + n.commit.slice(0, 8);
   const groupNames = [...new Set(night.nights.flatMap((n) => n.groups.map((g) => g.group)))];
   plot('pass-rate', 'Pass rate per night',
-    night.history ? 'The last ' + night.nights.length + ' nights of this plan in the history.'
+    night.history ? (night.nights.length === 1 ? 'The first night of this plan in the history.'
+      : 'The last ' + night.nights.length + ' nights of this plan in the history.')
       : 'Tonight only: run with --history FILE.sqlite for the nights before.', {
       type: 'line',
       data: {
         labels: night.nights.map(nightLabel),
-        datasets: [{ label: 'all runs', data: night.nights.map((n) => n.runs ? 100 * (n.runs - n.failed) / n.runs : null) }]
+        // clip: false, so that a point at 100% is not cut by the plot's edge.
+        datasets: [{ label: 'all runs', clip: false, data: night.nights.map((n) => n.runs ? 100 * (n.runs - n.failed) / n.runs : null) }]
           .concat(groupNames.map((name) => ({
             label: name,
+            clip: false,
             data: night.nights.map((n) => {
               const g = n.groups.find((x) => x.group === name);
               return g && g.runs ? 100 * g.passed / g.runs : null;

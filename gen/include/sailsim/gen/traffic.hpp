@@ -18,6 +18,10 @@ struct TrafficKnobs {
   ShapeKnobs shape{};    // the job that runs meanwhile
   PathKnob path = PathKnob::both;
   TimingKnob timing = TimingKnob::fixed;
+  // Chance that the last transaction of a DDR page is issued without waiting for its
+  // response (wait: false), so that several are outstanding at once; no later transaction
+  // touches that page, so the scoreboard stays exact whatever order they complete in.
+  double overlap = 0.5;
 };
 
 std::string generate_traffic(uint64_t seed, const TrafficKnobs& knobs);
