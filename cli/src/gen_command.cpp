@@ -80,6 +80,8 @@ CLI::App* add_gen_command(CLI::App& app, GenOptions& o) {
   cmd->add_option("--target", o.target, "errors: a | b | out | any")->check(CLI::IsMember({"a", "b", "out", "any"}))->capture_default_str();
   cmd->add_option("--resp", o.resp, "errors: slverr | decerr | both")->check(CLI::IsMember({"slverr", "decerr", "both"}))->capture_default_str();
   cmd->add_option("--max-rejects", o.max_rejects, "queue: refused descriptors, 0 to this")->check(CLI::Range(0u, 16u))->capture_default_str();
+  cmd->add_option("--poll", o.poll, "queue: chance that the registers path polls JOBS_DONE instead of waiting")
+      ->check(kChance)->capture_default_str();
   cmd->add_option("--full", o.full, "queue: chance that the queue is filled and one more descriptor bounces")
       ->check(kChance)->capture_default_str();
   cmd->add_option("--errnos", o.errnos, "driver: chance of each failing call after a job")->check(kChance)->capture_default_str();
@@ -96,6 +98,7 @@ CLI::App* add_gen_command(CLI::App& app, GenOptions& o) {
     const std::pair<const char*, std::vector<std::string>> owners[] = {
         {"--jobs", {"matmul", "driver"}},  {"--path", {"matmul", "errors", "queue", "traffic"}}, {"--target", {"errors"}},
         {"--resp", {"errors"}},            {"--max-rejects", {"queue"}},              {"--full", {"queue"}},
+        {"--poll", {"queue"}},
         {"--errnos", {"driver"}},          {"--f32", {"driver"}},          {"--bursts", {"traffic"}},
         {"--overlap", {"traffic"}},
     };
@@ -123,7 +126,7 @@ int run_gen(const GenOptions& o, std::ostream& out, std::ostream& err) {
   } else if (o.kind == "driver") {
     text = gen::generate_driver(o.seed, {o.jobs, shape, timing, o.errnos, o.f32});
   } else if (o.kind == "queue") {
-    text = gen::generate_queue(o.seed, {shape, path, timing, o.max_rejects, o.full});
+    text = gen::generate_queue(o.seed, {shape, path, timing, o.max_rejects, o.full, o.poll});
   } else {
     gen::ErrorsKnobs k{shape, path, timing,
                        pick<gen::ErrorTarget>(o.target, {{"a", gen::ErrorTarget::a}, {"b", gen::ErrorTarget::b}, {"out", gen::ErrorTarget::out}, {"any", gen::ErrorTarget::any}}),

@@ -24,6 +24,7 @@ struct GenOptions {
   std::string out;
   uint32_t jobs = 2;
   uint32_t max_rejects = 2;
+  double poll = 0.5;  // queue: chance of polling JOBS_DONE on the registers path
   double full = 0.5;
   double errnos = 0.5;
   double f32 = 0.3;  // driver: chance of f32 activations (b_f32) for a small job

@@ -30,10 +30,12 @@ std::string num(uint64_t v) { return std::to_string(v); }
 }  // namespace
 
 std::string queue_command(uint64_t seed, const QueueKnobs& k) {
-  char full[32];
+  char full[32], poll[32];
   std::snprintf(full, sizeof full, "%g", k.full);
+  std::snprintf(poll, sizeof poll, "%g", k.poll);
   return "sailsim gen queue --seed " + num(seed) + " " + shape_options(k.shape) + " --path " + path_knob_name(k.path) +
-         " --max-rejects " + num(k.max_rejects) + " --full " + full + " --timing " + timing_name(k.timing) + " -o FILE.yaml";
+         " --max-rejects " + num(k.max_rejects) + " --full " + full + " --poll " + poll + " --timing " +
+         timing_name(k.timing) + " -o FILE.yaml";
 }
 
 std::string generate_queue(uint64_t seed, const QueueKnobs& knobs) {
@@ -142,8 +144,11 @@ std::string generate_queue(uint64_t seed, const QueueKnobs& knobs) {
     text.step("ioctl: {cmd: GET_TELEMETRY, expect: {jobs_done: " + num(good.size()) + ", jobs_failed: 0, queue_rejects: " +
               num(bounced_one ? 1 : 0) + "}}");
   } else {
-    text.step("wait: {until: engine_idle}");
     const uint64_t done = 1 + entries.size();
+    if (rng.chance(knobs.poll))  // the host polls a register over the bus, as a driver without interrupts
+      text.step("poll: {addr: 0x60, equals: " + num(done) + ", interval_cycles: 32}   # JOBS_DONE, read until every job ended");
+    else
+      text.step("wait: {until: engine_idle}");
     text.step("read: {addr: 0x60, size: 16, expect: {hex: \"" + le32_hex(static_cast<uint32_t>(done)) + " 00 00 00 00 " +
               le32_hex(rejects) + " 00 00 00 00\"}}   # JOBS_DONE, JOBS_FAILED");
     text.step("read: {addr: 0x3c, size: 4, expect: {hex: \"" + le32_hex(bounced_one ? 1 : 0) + "\"}}   # QUEUE_REJECTS");

@@ -360,6 +360,24 @@ class Runner {
     if (!ok) timeout(std::string("wait until ") + (irq ? "irq" : "engine_idle") + ": not within " + std::to_string(max) + " cycles");
   }
 
+  void exec(const PollStep& s) {
+    const uint64_t max = s.timeout_cycles.value_or(~uint64_t{0});
+    const uint64_t start = card_->cycle();
+    for (uint64_t reads = 1;; ++reads) {
+      axi4::Handle h = card_->host().read(s.addr, 4);
+      pending_.push_back({h, where(step_), axi4::Resp::Okay, false, s.addr, std::nullopt});
+      settle_host("poll");
+      uint32_t value = 0;
+      for (size_t i = 0; i < 4 && i < h->data.size(); ++i) value |= uint32_t{h->data[i]} << (8 * i);
+      if ((value & s.mask) == s.equals) return;
+      if (card_->cycle() - start >= max) {
+        timeout("poll " + hex(s.addr) + ": (value & " + hex(s.mask) + ") never equalled " + hex(s.equals) + " within " +
+                std::to_string(max) + " cycles (" + std::to_string(reads) + " reads, the last " + hex(value) + ")");
+      }
+      run_for(s.interval_cycles);
+    }
+  }
+
   void exec(const CheckStep& s) {
     if (s.equals) {
       const Bytes expected = resolve(*s.equals);

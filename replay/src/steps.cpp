@@ -172,6 +172,21 @@ WaitStep read_wait_step(const Context& ctx, const YAML::Node& node) {
   return s;
 }
 
+PollStep read_poll_step(const Context& ctx, const YAML::Node& node) {
+  MapReader m(ctx, node, "poll", {"addr", "mask", "equals", "interval_cycles", "timeout_cycles"});
+  PollStep s;
+  const YAML::Node an = m.required("addr");
+  s.addr = to_u64(ctx, an, "addr");
+  if (s.addr % 4 != 0) fail(ctx, an, "poll addr " + std::to_string(s.addr) + " is not 4-byte aligned (a 32-bit register)");
+  if (m.has("mask")) s.mask = static_cast<uint32_t>(to_u64(ctx, m.optional("mask"), "mask", 0, 0xFFFF'FFFFull));
+  s.equals = static_cast<uint32_t>(to_u64(ctx, m.required("equals"), "equals", 0, 0xFFFF'FFFFull));
+  if ((s.equals & ~s.mask) != 0) fail(ctx, m.required("equals"), "equals has bits outside mask: the poll could never end");
+  if (m.has("interval_cycles"))
+    s.interval_cycles = to_u64(ctx, m.optional("interval_cycles"), "interval_cycles", 0, uint64_t{1} << 32);
+  if (m.has("timeout_cycles")) s.timeout_cycles = to_u64(ctx, m.optional("timeout_cycles"), "timeout_cycles", 1, uint64_t{1} << 40);
+  return s;
+}
+
 MatmulCheck read_matmul(Context& ctx, const YAML::Node& node) {
   MapReader m(ctx, node, "ggml_matmul", {"a", "b", "m", "k", "n", "order"});
   MatmulCheck c;
@@ -284,7 +299,7 @@ SnapshotStep read_snapshot(const Context& ctx, const YAML::Node& node) {
 
 Step read_step(Context& ctx, const YAML::Node& node) {
   static const std::vector<std::string> kinds = {"write", "read", "axi_write", "axi_read", "ioctl", "idle",
-                                                 "wait", "check", "expect_log", "snapshot"};
+                                                 "wait", "poll", "check", "expect_log", "snapshot"};
   std::string list;
   for (const std::string& k : kinds) list += (list.empty() ? "" : ", ") + k;
   if (!node.IsMap()) fail(ctx, node, "expected a step: a map with one key, its kind (" + list + ")");
@@ -304,6 +319,7 @@ Step read_step(Context& ctx, const YAML::Node& node) {
     MapReader m(ctx, body, "idle", {"cycles"});
     step.body = IdleStep{to_u64(ctx, m.required("cycles"), "cycles", 0, uint64_t{1} << 40)};
   } else if (step.kind == "wait") step.body = read_wait_step(ctx, body);
+  else if (step.kind == "poll") step.body = read_poll_step(ctx, body);
   else if (step.kind == "check") step.body = read_check(ctx, body);
   else if (step.kind == "expect_log") step.body = read_expect_log(ctx, body);
   else if (step.kind == "snapshot") step.body = read_snapshot(ctx, body);

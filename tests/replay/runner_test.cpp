@@ -163,3 +163,43 @@ INSTANTIATE_TEST_SUITE_P(Replay, RecordRoundTrip,
 
 }  // namespace
 }  // namespace sailsim::replay
+
+namespace sailsim::replay {
+namespace {
+
+// poll: each try is a real read of the register over the host port, interval_cycles apart;
+// never matching is exit 3 with the register, the mask, the count of reads and the last
+// value; a poll that could never end (equals outside the mask) or an unaligned register is
+// refused when loading.
+TEST(ReplayPoll, NeverMatchingIsATimeoutWithTheLastValue) {
+  const auto dir = testing::scratch("poll");
+  testing::write_text(dir / "p.yaml",
+                      "sailsim: 1\nname: p\nsteps:\n"
+                      "  - write: {addr: 0xC, data: {hex: \"5a 00 00 00\"}}\n"  // SCRATCH
+                      "  - poll: {addr: 0xC, mask: 0xff, equals: 0x5b, interval_cycles: 10, timeout_cycles: 500}\n");
+  const RunResult r = run_sequence(load_sequence(dir / "p.yaml"));
+  EXPECT_EQ(r.code, kTimeout) << r.report;
+  EXPECT_NE(r.report.find("poll 0xc: (value & 0xff) never equalled 0x5b within 500 cycles"), std::string::npos) << r.report;
+  EXPECT_NE(r.report.find("the last 0x5a)"), std::string::npos) << r.report;
+  size_t reads = 0;
+  for (const auto& rec : r.host_log) reads += rec.dir == axi4::Dir::Read ? 1 : 0;  // the poll's (a line read each)
+  ASSERT_FALSE(r.host_log.empty());
+  EXPECT_EQ(r.host_log.front().dir, axi4::Dir::Write) << r.host_log.front().addr;
+  // 500 cycles, a read's round trip plus 10 idle cycles apart: the report's count, at least 10.
+  EXPECT_GE(reads, 10u);
+  EXPECT_LE(reads, 51u);
+  EXPECT_NE(r.report.find("(" + std::to_string(reads) + " reads, the last 0x5a)"), std::string::npos) << r.report;
+
+  testing::write_text(dir / "ok.yaml", "sailsim: 1\nname: ok\nsteps:\n"
+                                       "  - write: {addr: 0xC, data: {hex: \"5b 00 00 00\"}}\n"
+                                       "  - poll: {addr: 0xC, mask: 0xff, equals: 0x5b}\n");
+  EXPECT_EQ(run_sequence(load_sequence(dir / "ok.yaml")).code, kPass);
+
+  for (const char* bad : {"  - poll: {addr: 0xE, equals: 1}\n", "  - poll: {addr: 0xC, mask: 0x1, equals: 0x3}\n"}) {
+    testing::write_text(dir / "bad.yaml", std::string("sailsim: 1\nname: bad\nsteps:\n") + bad);
+    EXPECT_THROW(load_sequence(dir / "bad.yaml"), InputError) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace sailsim::replay

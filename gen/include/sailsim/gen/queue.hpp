@@ -18,6 +18,7 @@ struct QueueKnobs {
   TimingKnob timing = TimingKnob::fixed;
   uint32_t max_rejects = 2;    // refused descriptors among the queued ones: 0 to this
   double full = 0.5;           // chance that the queue is filled and one more descriptor bounces
+  double poll = 0.5;           // registers path: chance that the end is found by polling JOBS_DONE
 };
 
 std::string generate_queue(uint64_t seed, const QueueKnobs& knobs);

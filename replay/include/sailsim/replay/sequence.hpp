@@ -109,6 +109,16 @@ struct WaitStep {
   std::optional<uint64_t> timeout_cycles{};
 };
 
+// poll: reads the 32-bit register at addr over the host port (a real bus read each time,
+// interval_cycles apart) until (value & mask) == equals; a timeout is exit code 3.
+struct PollStep {
+  uint64_t addr = 0;
+  uint32_t mask = 0xFFFF'FFFF;
+  uint32_t equals = 0;
+  uint64_t interval_cycles = 16;
+  std::optional<uint64_t> timeout_cycles{};
+};
+
 struct MatmulCheck {
   Bytes a{};
   Bytes b{};
@@ -149,7 +159,7 @@ struct SnapshotStep {
   uint64_t first = 0, last = 0;
 };
 
-using StepBody = std::variant<WriteStep, ReadStep, AxiStep, IoctlStep, IdleStep, WaitStep, CheckStep, ExpectLogStep,
+using StepBody = std::variant<WriteStep, ReadStep, AxiStep, IoctlStep, IdleStep, WaitStep, PollStep, CheckStep, ExpectLogStep,
                               SnapshotStep>;
 
 struct Step {
