@@ -63,56 +63,58 @@ void edge_nibbles(Rng& rng, uint8_t* qs, size_t n) {
   }
 }
 
-}  // namespace
-
-std::vector<uint8_t> edge_q4k_rows(Rng& rng, uint32_t rows, uint32_t k) {
+// rows x k / 256 blocks, each made by `make`, as the bytes the engine reads.
+template <class Block, class Make>
+std::vector<uint8_t> rows_of(uint32_t rows, uint32_t k, Make make) {
+  const uint64_t blocks = uint64_t{rows} * (k / 256);
   std::vector<uint8_t> out;
-  out.reserve(size_t{rows} * (k / 256) * sizeof(ggml::BlockQ4K));
-  for (uint32_t r = 0; r < rows; ++r) {
-    for (uint32_t b = 0; b < k / 256; ++b) {
-      ggml::BlockQ4K blk{};
-      blk.d = edge_fp16(rng);
-      blk.dmin = edge_fp16(rng);
-      // Scales and mins: all 0, all 63, or any 6-bit values (the packing covers every bit).
-      const uint64_t sc = rng.uniform(0, 2);
-      for (auto& s : blk.scales) s = sc == 0 ? 0x00 : sc == 1 ? 0xff : static_cast<uint8_t>(rng.next());
-      for (size_t g = 0; g < blk.qs.size(); g += 32) edge_nibbles(rng, blk.qs.data() + g, 32);
-      const auto* p = reinterpret_cast<const uint8_t*>(&blk);
-      out.insert(out.end(), p, p + sizeof blk);
-    }
+  out.reserve(blocks * sizeof(Block));
+  for (uint64_t i = 0; i < blocks; ++i) {
+    const Block blk = make();
+    const auto* p = reinterpret_cast<const uint8_t*>(&blk);
+    out.insert(out.end(), p, p + sizeof blk);
   }
   return out;
 }
 
+}  // namespace
+
+std::vector<uint8_t> edge_q4k_rows(Rng& rng, uint32_t rows, uint32_t k) {
+  return rows_of<ggml::BlockQ4K>(rows, k, [&] {
+    ggml::BlockQ4K blk{};
+    blk.d = edge_fp16(rng);
+    blk.dmin = edge_fp16(rng);
+    // Scales and mins: all 0, all 63, or any 6-bit values (the packing covers every bit).
+    const uint64_t sc = rng.uniform(0, 2);
+    for (auto& s : blk.scales) s = sc == 0 ? 0x00 : sc == 1 ? 0xff : static_cast<uint8_t>(rng.next());
+    for (size_t g = 0; g < blk.qs.size(); g += 32) edge_nibbles(rng, blk.qs.data() + g, 32);
+    return blk;
+  });
+}
+
 std::vector<uint8_t> edge_q8k_rows(Rng& rng, uint32_t rows, uint32_t k) {
-  std::vector<uint8_t> out;
-  out.reserve(size_t{rows} * (k / 256) * sizeof(ggml::BlockQ8K));
-  for (uint32_t r = 0; r < rows; ++r) {
-    for (uint32_t b = 0; b < k / 256; ++b) {
-      ggml::BlockQ8K blk{};
-      blk.d = edge_f32(rng);
-      const uint64_t pattern = rng.uniform(0, 4);
-      for (size_t i = 0; i < blk.qs.size(); ++i) {
-        switch (pattern) {
-          case 0: blk.qs[i] = 0; break;
-          case 1: blk.qs[i] = -128; break;
-          case 2: blk.qs[i] = 127; break;
-          case 3: blk.qs[i] = (i & 1) ? int8_t{127} : int8_t{-128}; break;
-          default: blk.qs[i] = static_cast<int8_t>(static_cast<uint8_t>(rng.next())); break;
-        }
+  return rows_of<ggml::BlockQ8K>(rows, k, [&] {
+    ggml::BlockQ8K blk{};
+    blk.d = edge_f32(rng);
+    const uint64_t pattern = rng.uniform(0, 4);
+    for (size_t i = 0; i < blk.qs.size(); ++i) {
+      switch (pattern) {
+        case 0: blk.qs[i] = 0; break;
+        case 1: blk.qs[i] = -128; break;
+        case 2: blk.qs[i] = 127; break;
+        case 3: blk.qs[i] = (i & 1) ? int8_t{127} : int8_t{-128}; break;
+        default: blk.qs[i] = static_cast<int8_t>(static_cast<uint8_t>(rng.next())); break;
       }
-      // bsums as a quantizer writes them, or (one block in four) any values: stored, not derived.
-      const bool honest = !rng.chance(0.25);
-      for (size_t g = 0; g < blk.bsums.size(); ++g) {
-        int sum = 0;
-        for (size_t i = 0; i < 16; ++i) sum += blk.qs[16 * g + i];
-        blk.bsums[g] = honest ? static_cast<int16_t>(sum) : static_cast<int16_t>(static_cast<uint16_t>(rng.next()));
-      }
-      const auto* p = reinterpret_cast<const uint8_t*>(&blk);
-      out.insert(out.end(), p, p + sizeof blk);
     }
-  }
-  return out;
+    // bsums as a quantizer writes them, or (one block in four) any values: stored, not derived.
+    const bool honest = !rng.chance(0.25);
+    for (size_t g = 0; g < blk.bsums.size(); ++g) {
+      int sum = 0;
+      for (size_t i = 0; i < 16; ++i) sum += blk.qs[16 * g + i];
+      blk.bsums[g] = honest ? static_cast<int16_t>(sum) : static_cast<int16_t>(static_cast<uint16_t>(rng.next()));
+    }
+    return blk;
+  });
 }
 
 }  // namespace sailsim::gen
