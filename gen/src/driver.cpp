@@ -69,12 +69,8 @@ uint64_t draw_align(Rng& rng, unsigned min_log2) {
 }  // namespace
 
 std::string driver_command(uint64_t seed, const DriverKnobs& k) {
-  char errnos[32];
-  std::snprintf(errnos, sizeof errnos, "%g", k.errnos);
-  char f32[32];
-  std::snprintf(f32, sizeof f32, "%g", k.f32);
   return "sailsim gen driver --seed " + num(seed) + " --jobs " + num(k.jobs) + " " + shape_options(k.shape) +
-         " --errnos " + errnos + " --f32 " + f32 + " --timing " + timing_name(k.timing) + " -o FILE.yaml";
+         " --errnos " + decimal(k.errnos) + " --f32 " + decimal(k.f32) + " --timing " + timing_name(k.timing) + " -o FILE.yaml";
 }
 
 std::string generate_driver(uint64_t seed, const DriverKnobs& knobs) {

@@ -225,11 +225,8 @@ Path draw_path(Rng& rng, PathKnob p) {
 }
 
 std::string shape_options(const ShapeKnobs& k) {
-  char longs[32], edges[32];
-  std::snprintf(longs, sizeof longs, "%g", k.long_rows);
-  std::snprintf(edges, sizeof edges, "%g", k.edge_operands);
   return "--max-m " + num(k.max_m) + " --max-n " + num(k.max_n) + " --max-k " + num(k.max_k) + " --common-k " +
-         num(k.common_k) + " --long-rows " + longs + " --edge-operands " + edges + " --order " + order_name(k.order) +
+         num(k.common_k) + " --long-rows " + decimal(k.long_rows) + " --edge-operands " + decimal(k.edge_operands) + " --order " + order_name(k.order) +
          " --strides " + stride_name(k.strides);
 }
 

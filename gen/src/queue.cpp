@@ -30,11 +30,8 @@ std::string num(uint64_t v) { return std::to_string(v); }
 }  // namespace
 
 std::string queue_command(uint64_t seed, const QueueKnobs& k) {
-  char full[32], poll[32];
-  std::snprintf(full, sizeof full, "%g", k.full);
-  std::snprintf(poll, sizeof poll, "%g", k.poll);
   return "sailsim gen queue --seed " + num(seed) + " " + shape_options(k.shape) + " --path " + path_knob_name(k.path) +
-         " --max-rejects " + num(k.max_rejects) + " --full " + full + " --poll " + poll + " --timing " +
+         " --max-rejects " + num(k.max_rejects) + " --full " + decimal(k.full) + " --poll " + decimal(k.poll) + " --timing " +
          timing_name(k.timing) + " -o FILE.yaml";
 }
 

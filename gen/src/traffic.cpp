@@ -47,10 +47,8 @@ std::vector<Beat> beats(uint64_t start, uint64_t size, uint64_t count, const std
 }  // namespace
 
 std::string traffic_command(uint64_t seed, const TrafficKnobs& k) {
-  char overlap[32];
-  std::snprintf(overlap, sizeof overlap, "%g", k.overlap);
   return "sailsim gen traffic --seed " + num(seed) + " --bursts " + num(k.bursts) + " " + shape_options(k.shape) +
-         " --overlap " + overlap + " --path " + path_knob_name(k.path) + " --timing " + timing_name(k.timing) +
+         " --overlap " + decimal(k.overlap) + " --path " + path_knob_name(k.path) + " --timing " + timing_name(k.timing) +
          " -o FILE.yaml";
 }
 

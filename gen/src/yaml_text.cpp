@@ -21,6 +21,12 @@ std::string hex_bytes(const std::vector<uint8_t>& b) {
   return s;
 }
 
+std::string decimal(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
 std::string le32_hex(uint32_t v) {
   return hex_bytes({static_cast<uint8_t>(v), static_cast<uint8_t>(v >> 8), static_cast<uint8_t>(v >> 16),
                     static_cast<uint8_t>(v >> 24)});

@@ -36,20 +36,6 @@ std::string script_safe(const std::string& json) {
   return out;
 }
 
-std::string html(const std::string& s) {
-  std::string out;
-  for (const char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string night_json(const DashboardInput& in) {
   std::ostringstream o;
   o << "{\"plan\": " << json_string(in.plan) << ", \"commit\": " << json_string(in.commit)
@@ -106,7 +92,7 @@ std::string write_dashboard(const fs::path& dir, const DashboardInput& in) {
 
   std::ostringstream page;
   page << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-       << "<title>sailsim regress: " << html(in.plan) << "</title>\n"
+       << "<title>sailsim regress: " << xml_escape(in.plan) << "</title>\n"
        << "<link rel=\"stylesheet\" href=\"assets/dashboard.css\">\n"
        << "<script src=\"assets/chart.umd.min.js\"></script>\n</head>\n<body>\n"
        << "<h1 id=\"title\">sailsim regress</h1>\n"

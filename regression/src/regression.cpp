@@ -129,7 +129,7 @@ std::vector<Run> expand(const Plan& plan, const Options& o) {
       r.rec.kind = g.kind;
       r.rec.index = i;
       r.rec.name = g.name + "." + std::to_string(i);
-      if (g.kind != GroupKind::Vectors && g.kind != GroupKind::Ctest) r.rec.seed = derive_seed(o.base_seed, g.name, i);
+      if (runs_replay(g.kind)) r.rec.seed = derive_seed(o.base_seed, g.name, i);
       if (g.kind == GroupKind::Ctest) {
         r.ctest = ctest;
         r.build = g.build;
@@ -408,7 +408,7 @@ int regress(const Options& o, const fs::path& history_file, std::ostream& out, s
     rec.ddr_beats = v.ddr_beats;
   };
   const auto json_of = [](const Run& r, const fs::path& dir) {
-    return r.rec.kind == GroupKind::Vectors || r.rec.kind == GroupKind::Ctest ? fs::path() : dir / "replay.json";
+    return runs_replay(r.rec.kind) ? dir / "replay.json" : fs::path();
   };
   // The run itself (or its rerun) from the files in `dir`.
   const auto judge_main = [&](const Run& r, const ChildOutcome& outcome, const fs::path& dir) {
@@ -454,8 +454,7 @@ int regress(const Options& o, const fs::path& history_file, std::ostream& out, s
   std::vector<std::pair<size_t, Stage>> reruns;
   for (const size_t i : failing) {
     reruns.emplace_back(i, Stage::Rerun);
-    if (runs[i].rec.kind != GroupKind::Vectors && runs[i].rec.kind != GroupKind::Ctest &&
-        waves_in_bucket[runs[i].rec.signature]++ < o.max_waves)
+    if (runs_replay(runs[i].rec.kind) && waves_in_bucket[runs[i].rec.signature]++ < o.max_waves)
       reruns.emplace_back(i, Stage::Wave);
   }
   const fs::path failures = o.out / "failures";

@@ -50,9 +50,7 @@ std::string json_string(const std::string& s) {
   return out + "\"";
 }
 
-namespace {
-
-std::string xml(const std::string& s) {
+std::string xml_escape(const std::string& s) {
   std::string out;
   for (const char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
@@ -68,6 +66,10 @@ std::string xml(const std::string& s) {
   }
   return out;
 }
+
+namespace {
+
+std::string xml(const std::string& s) { return xml_escape(s); }
 
 std::string seed_json(const RunRecord& r) { return r.seed ? std::to_string(*r.seed) : "null"; }
 

@@ -22,14 +22,7 @@ import shutil
 import subprocess
 import sys
 
-
-def mutation(tsv, name):
-    with open(tsv, encoding="utf-8") as f:
-        for line in f.read().splitlines():
-            fields = line.split("\t")
-            if not line.startswith("#") and len(fields) == 7 and fields[0] == name:
-                return {"signature": fields[5], "what": fields[6]}
-    sys.exit(f"{tsv}: no mutation named {name}")
+from broken_rtl import mutation
 
 
 def main():

@@ -25,6 +25,7 @@ struct Header {
 std::string hex(uint64_t v);                          // 0x1f
 std::string hex_bytes(const std::vector<uint8_t>& b);  // "00 1f ..."
 std::string le32_hex(uint32_t v);                     // "1f 00 00 00"
+std::string decimal(double v);                        // 0.25 (printf %g): a knob in a command line
 std::string quoted(const std::string& text);          // "text", with \" and \\ escaped
 
 class SequenceText {

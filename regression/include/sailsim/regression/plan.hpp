@@ -44,4 +44,8 @@ Plan load_plan(const std::filesystem::path& file, const std::filesystem::path& s
 
 const char* kind_name(GroupKind kind);
 
+// Whether a group's runs are `sailsim replay` runs (gen, sequences): they take a seed, write
+// replay.json and can be rerun with a waveform; vectors and ctest runs cannot.
+inline bool runs_replay(GroupKind kind) { return kind == GroupKind::Gen || kind == GroupKind::Sequences; }
+
 }  // namespace sailsim::regression

@@ -49,6 +49,8 @@ struct HistoryMarks;  // history.hpp
 std::vector<Bucket> bucket_failures(const std::vector<RunRecord>& records);
 
 std::string json_string(const std::string& s);
+// &, <, > and " as entities, other control characters but \n and \t as spaces: XML and HTML text.
+std::string xml_escape(const std::string& s);
 
 // The texts of results.json and buckets.json (the dashboard carries them too). With
 // `history` (--history), each bucket also gets its "history" mark and the file the previous
