@@ -5,7 +5,8 @@
 #     hash by ggml-ref/oracle/npm/package-lock.json, into .deps/ggml-npm (ignored by git);
 #   * the dashboard's plotting library: npm chart.js@4.5.1 (regression/dashboard/npm), into
 #     .deps/dashboard-npm; the build embeds it into sailsim.
-#   deps.sh --tests   also what only the tests use: Debian's chromium, and npm
+#   deps.sh --tests   also what only the tests use: Debian's chromium, slurm-wlm and munge
+#                     (a single-node Slurm cluster for the sharding test), and npm
 #                     playwright-core@1.64.1 (tests/regress/dashboard/npm) to drive it.
 # Run twice, the second run installs nothing.
 set -euo pipefail
@@ -26,7 +27,7 @@ APT_PACKAGES=(
   lcov
   python3 git
 )
-[ $for_tests -eq 0 ] || APT_PACKAGES+=(chromium)
+[ $for_tests -eq 0 ] || APT_PACKAGES+=(chromium slurm-wlm munge)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

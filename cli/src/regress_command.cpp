@@ -7,6 +7,7 @@
 #include "exit_codes.hpp"
 #include "sailsim/regression/history.hpp"
 #include "sailsim/regression/regression.hpp"
+#include "sailsim/regression/slurm.hpp"
 
 namespace sailsim::cli {
 
@@ -25,6 +26,16 @@ CLI::App* add_regress_command(CLI::App& app, RegressOptions& options) {
   cmd->add_option("--last", options.last, "With --history and no plan: print the last N nights")
       ->check(CLI::Range(uint64_t{1}, uint64_t{1'000'000}));
   cmd->add_option("--group", options.group, "With --last: only the nights and runs of this group");
+  cmd->add_option("--shard", options.shard, "Run only shard I of N (I/N, from 1): every N-th run, from the I-th");
+  cmd->add_option("--merge", options.merge, "Merge the outputs of shards 1..N (folders, in order) into --out; runs nothing")
+      ->expected(1, 1 << 20);
+  cmd->add_option("--launcher", options.launcher, "local (default) or slurm: submit --shards N shards and their merge")
+      ->check(CLI::IsMember({"local", "slurm"}));
+  cmd->add_option("--shards", options.shards, "With --launcher slurm: the number of shards (array tasks)")
+      ->check(CLI::Range(uint64_t{1}, regression::kMaxShards));
+  cmd->add_option("--sbatch-option", options.sbatch_options,
+                  "With --launcher slurm: one more sbatch option for both jobs, e.g. --sbatch-option=--partition=night")
+      ->allow_extra_args(false);
   return cmd;
 }
 
@@ -75,7 +86,33 @@ int run_regress(const RegressOptions& options, std::ostream& out, std::ostream& 
     err << "sailsim regress: cannot find the sailsim binary (/proc/self/exe): " << ec.message() << "\n";
     return kExitBadInput;
   }
+  const bool slurm = options.launcher == "slurm";
+  if (slurm && options.shards == 0) {
+    err << "sailsim regress: --launcher slurm needs --shards N\n";
+    return kExitBadInput;
+  }
+  if (!slurm && (options.shards > 0 || !options.sbatch_options.empty())) {
+    err << "sailsim regress: --shards and --sbatch-option belong to --launcher slurm\n";
+    return kExitBadInput;
+  }
+  if (!options.shard.empty() + !options.merge.empty() + slurm > 1) {
+    err << "sailsim regress: --shard, --merge and --launcher slurm exclude each other\n";
+    return kExitBadInput;
+  }
+  if (!options.shard.empty() && !options.history.empty()) {
+    err << "sailsim regress: a --shard takes no --history: the merge of the shards appends the night\n";
+    return kExitBadInput;
+  }
   regression::Options o;
+  if (!options.shard.empty()) {
+    regression::ShardSpec spec;
+    if (const std::string p = regression::parse_shard(options.shard, spec); !p.empty()) {
+      err << "sailsim regress: " << p << "\n";
+      return kExitBadInput;
+    }
+    o.shard = spec;
+  }
+  for (const auto& m : options.merge) o.merge.push_back(std::filesystem::absolute(m).lexically_normal());
   o.plan = options.plan;
   o.out = std::filesystem::absolute(options.out).lexically_normal();
   o.seeds_scale = options.seeds;
@@ -83,6 +120,10 @@ int run_regress(const RegressOptions& options, std::ostream& out, std::ostream& 
   o.jobs = options.jobs;
   o.max_waves = options.max_waves;
   o.self = self;
+  if (slurm) {
+    regression::SlurmLaunch launch{o, options.shards, options.history, options.sbatch_options};
+    return regression::launch_slurm(launch, out, err);
+  }
   return regression::run_regression(o, options.history, out, err);
 }
 

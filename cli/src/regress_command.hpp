@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -22,6 +23,11 @@ struct RegressOptions {
   std::string history;     // --history FILE.sqlite
   uint64_t last = 0;       // --last N: print the history (no plan)
   std::string group;       // --group G with --last
+  std::string shard;       // --shard I/N
+  std::vector<std::string> merge;  // --merge DIR... (shards 1..N in order)
+  std::string launcher = "local";  // --launcher local|slurm
+  uint64_t shards = 0;     // --shards N with --launcher slurm
+  std::vector<std::string> sbatch_options;  // --sbatch-option OPT (repeatable)
 };
 
 CLI::App* add_regress_command(CLI::App& app, RegressOptions& options);

@@ -20,6 +20,7 @@
 #include "sailsim/regression/process.hpp"
 #include "sailsim/regression/report.hpp"
 #include "sailsim/regression/seed.hpp"
+#include "sailsim/regression/shard.hpp"
 #include "sailsim/regression/signature.hpp"
 #include "sailsim/replay/scan.hpp"
 #include "sailsim/vecset/input_error.hpp"
@@ -337,53 +338,148 @@ void write_failure_folder(Run& r, const fs::path& failures) {
                   fs::perm_options::add);
 }
 
-// DIR must be new, empty, or an earlier regress output (it has results.json), whose runs/
-// and failures/ are replaced.
-std::string prepare_out(const fs::path& out) {
-  std::error_code ec;
-  if (fs::exists(out, ec)) {
-    if (!fs::is_directory(out)) return "--out " + out.string() + " is not a folder";
-    const bool empty = fs::is_empty(out, ec);
-    if (!empty && !fs::exists(out / "results.json"))
-      return "--out " + out.string() + " is neither empty nor an earlier `sailsim regress` output (no results.json)";
-    fs::remove_all(out / "runs", ec);
-    fs::remove_all(out / "failures", ec);
-  }
-  fs::create_directories(out / "runs", ec);
-  if (ec) return "cannot create " + (out / "runs").string() + ": " + ec.message();
-  if (access(out.c_str(), W_OK) != 0) return "--out " + out.string() + " is not writable";
-  return {};
+// What results.json names a run's input by. DIR/runs is scratch: a generated run is named by
+// the command that makes its file.
+std::string recorded_input(const Run& r) {
+  if (r.rec.kind != GroupKind::Gen) return r.rec.input.string();
+  const std::vector<std::string> argv = gen_argv(r);
+  std::string cmd = "sailsim";
+  for (size_t a = 1; a < argv.size(); ++a)
+    if (a != 5 && a != 6) cmd += " " + argv[a];  // without -o FILE
+  return cmd;
 }
 
-int regress(const Options& o, const fs::path& history_file, std::ostream& out, std::ostream& err) {
-  Plan plan;
-  std::vector<Run> runs;
-  try {
-    plan = load_plan(o.plan, o.self);
-    runs = expand(plan, o);
-  } catch (const vecset::InputError& e) {
-    err << "sailsim regress: " << e.what() << "\nnothing was run\n";
-    return 2;
-  }
-  // The history is opened (and its schema made or checked) before anything runs.
-  std::optional<History> history;
-  if (!history_file.empty()) {
-    try {
-      history.emplace(history_file);
-    } catch (const HistoryError& e) {
-      err << "sailsim regress: " << e.message << "\nnothing was run\n";
-      return 2;
-    }
-  }
-  if (const std::string problem = prepare_out(o.out); !problem.empty()) {
-    err << "sailsim regress: " << problem << "\nnothing was run\n";
-    return 2;
-  }
-  out << "sailsim regress " << plan.file.string() << ": " << runs.size() << " runs, base seed " << o.base_seed
-      << ", -j " << o.jobs << "\n";
-  if (!memory_limit_supported())
-    out << "note: memory limits are not applied in an AddressSanitizer build\n";
+// The command that runs shard `index` of `count` again (a missing shard's reproduction).
+std::string shard_command(const Options& o, const fs::path& plan, uint64_t index, uint64_t count, const fs::path& dir) {
+  std::string cmd = shell_quote(o.self.string()) + " regress " + shell_quote(plan.string()) + " --out " +
+                    shell_quote(dir.string()) + " --shard " + std::to_string(index) + "/" + std::to_string(count) +
+                    " --seed " + std::to_string(o.base_seed) + " --seeds " + std::to_string(o.seeds_scale) +
+                    " --max-waves " + std::to_string(o.max_waves) + " -j " + std::to_string(o.jobs);
+  return cmd;
+}
 
+// --merge: the records of the whole plan from the shard folders (the i-th is shard i of N),
+// in plan order; failure folders copied into DIR/failures and waves kept as a local run keeps
+// them. The runs of a shard without shard.json are MISSING. Throws ShardError for a folder
+// that belongs to another plan, seed or shard count, or whose results lack a run.
+struct ReportedShard {
+  std::map<std::string, RunRecord> records;
+  std::map<std::string, WaveCandidate> candidates;
+};
+
+struct ShardFolders {
+  std::vector<std::optional<ReportedShard>> shards;  // none: never reported
+  std::vector<std::string> why_missing;
+};
+
+// Reads and checks every --merge folder before anything is written.
+ShardFolders read_shards(const std::vector<Run>& runs, const Options& o, const std::string& plan_sha256) {
+  const uint64_t n = o.merge.size();
+  ShardFolders f;
+  auto& shards = f.shards;
+  auto& why_missing = f.why_missing;
+  shards.resize(n);
+  why_missing.resize(n);
+  for (uint64_t s = 0; s < n; ++s) {
+    const fs::path& dir = o.merge[s];
+    const fs::path manifest = dir / "shard.json";
+    if (!fs::is_regular_file(manifest)) {
+      why_missing[s] = "no " + manifest.string();
+      continue;
+    }
+    const ShardManifest m = read_shard_manifest(manifest);
+    const std::string where = manifest.string() + ": ";
+    if (m.shard.index != s + 1 || m.shard.count != n)
+      throw ShardError(where + "shard " + std::to_string(m.shard.index) + "/" + std::to_string(m.shard.count) +
+                       ", but it is --merge folder " + std::to_string(s + 1) + " of " + std::to_string(n) +
+                       " (give the folders of shards 1..N in order)");
+    if (m.plan_sha256 != plan_sha256) throw ShardError(where + "a run of another plan (its plan's sha256 differs)");
+    const auto differs = [&](const char* what, uint64_t got, uint64_t want) {
+      if (got != want)
+        throw ShardError(where + "ran with " + what + " " + std::to_string(got) + ", the merge has " +
+                         std::to_string(want));
+    };
+    differs("--seed", m.base_seed, o.base_seed);
+    differs("--seeds", m.seeds_scale, o.seeds_scale);
+    differs("--max-waves", m.max_waves, o.max_waves);
+    differs("plan runs", m.plan_runs, runs.size());
+    ReportedShard rep;
+    rep.records = read_results(dir / "results.json");
+    uint64_t slice = 0;
+    for (size_t i = 0; i < runs.size(); ++i) slice += i % n == s ? 1 : 0;
+    if (rep.records.size() != slice)
+      throw ShardError((dir / "results.json").string() + ": " + std::to_string(rep.records.size()) +
+                       " runs, the shard has " + std::to_string(slice));
+    for (const WaveCandidate& c : m.wave_candidates) rep.candidates[c.run] = c;
+    shards[s] = std::move(rep);
+  }
+  bool any = false;
+  for (const auto& s : shards) any = any || s.has_value();
+  if (!any) throw ShardError("no shard reported (" + why_missing.front() + ", ...)");
+  return f;
+}
+
+std::vector<RunRecord> merge_shards(const std::vector<Run>& runs, const Options& o, const fs::path& plan,
+                                    const ShardFolders& folders) {
+  const uint64_t n = o.merge.size();
+  const auto& shards = folders.shards;
+  const auto& why_missing = folders.why_missing;
+  std::vector<RunRecord> records;
+  std::map<std::string, unsigned> waves_in_bucket;
+  const fs::path failures = o.out / "failures";
+  for (size_t i = 0; i < runs.size(); ++i) {
+    const uint64_t s = i % n;
+    RunRecord rec = runs[i].rec;
+    rec.input = recorded_input(runs[i]);
+    if (!shards[s]) {
+      rec.result = "MISSING";
+      rec.exit_code = 1;
+      rec.signature = "MISSING: shard " + std::to_string(s + 1) + "/" + std::to_string(n) + " never reported (" +
+                      why_missing[s] + ")";
+      rec.repro = shard_command(o, plan, s + 1, n, o.merge[s]);
+      records.push_back(rec);
+      continue;
+    }
+    const auto it = shards[s]->records.find(rec.name);
+    if (it == shards[s]->records.end())
+      throw ShardError((o.merge[s] / "results.json").string() + " lacks run " + rec.name);
+    const RunRecord& got = it->second;
+    if (got.group != rec.group || got.kind != rec.kind || got.seed != rec.seed || got.input != rec.input)
+      throw ShardError((o.merge[s] / "results.json").string() + ": run " + rec.name +
+                       " has another input or seed than the plan gives it");
+    rec.result = got.result;
+    rec.exit_code = got.exit_code;
+    rec.child_exit = got.child_exit;
+    rec.signal = got.signal;
+    rec.signature = got.signature;
+    rec.nondeterministic = got.nondeterministic;
+    rec.rerun = got.rerun;
+    rec.cycles = got.cycles;
+    rec.ddr_beats = got.ddr_beats;
+    rec.wall_seconds = got.wall_seconds;
+    rec.peak_rss_kib = got.peak_rss_kib;
+    if (failed(rec)) {
+      const fs::path from = o.merge[s] / "failures" / rec.name;
+      const fs::path to = failures / rec.name;
+      std::error_code ec;
+      fs::create_directories(failures, ec);
+      fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::overwrite_existing, ec);
+      if (ec) throw ShardError("cannot copy " + from.string() + " to " + to.string() + ": " + ec.message());
+      const auto c = shards[s]->candidates.find(rec.name);
+      if (c != shards[s]->candidates.end() && waves_in_bucket[c->second.bucket]++ < o.max_waves)
+        rec.wave = c->second.wave;
+      if (!rec.wave) fs::remove(to / "wave.fst", ec);
+      rec.repro = "sh " + (to / "repro.sh").string();
+    }
+    records.push_back(std::move(rec));
+  }
+  return records;
+}
+
+// Runs every run (phase 1), reruns the failures (phase 2), writes their failure folders, and
+// returns the records in plan order; `candidates` gets the failing runs that could get a wave.
+std::vector<RunRecord> execute(std::vector<Run>& runs, const Options& o, std::ostream& err,
+                               std::vector<WaveCandidate>& candidates) {
   stop_on_interrupt();
   ChildPool pool;
   Progress progress(err, runs.size());
@@ -452,10 +548,13 @@ int regress(const Options& o, const fs::path& history_file, std::ostream& out, s
   for (size_t i = 0; i < runs.size(); ++i)
     if (runs[i].rec.exit_code != 0 && (runs[i].rec.kind != GroupKind::Gen || runs[i].generated_ok)) failing.push_back(i);
   std::vector<std::pair<size_t, Stage>> reruns;
+  std::vector<size_t> candidate_runs;  // the run of each candidate
   for (const size_t i : failing) {
     reruns.emplace_back(i, Stage::Rerun);
-    if (runs_replay(runs[i].rec.kind) && waves_in_bucket[runs[i].rec.signature]++ < o.max_waves)
-      reruns.emplace_back(i, Stage::Wave);
+    if (!runs_replay(runs[i].rec.kind)) continue;
+    candidates.push_back({runs[i].rec.name, runs[i].rec.signature, false});
+    candidate_runs.push_back(i);
+    if (waves_in_bucket[runs[i].rec.signature]++ < o.max_waves) reruns.emplace_back(i, Stage::Wave);
   }
   const fs::path failures = o.out / "failures";
   next = 0;
@@ -488,25 +587,88 @@ int regress(const Options& o, const fs::path& history_file, std::ostream& out, s
     }
   }
 
-  int exit_code = 0;
   for (Run& r : runs) {
-    if (r.rec.nondeterministic) {
+    if (r.rec.nondeterministic)
       r.rec.signature = "DETERMINISM: first " + r.rec.result + ": " + r.rec.signature + "; rerun " + r.rec.rerun;
-      exit_code = most_severe(exit_code, 1);
-    }
-    exit_code = most_severe(exit_code, r.rec.exit_code);
     if (failed(r.rec)) write_failure_folder(r, failures);
   }
+  for (size_t c = 0; c < candidates.size(); ++c) candidates[c].wave = runs[candidate_runs[c]].rec.wave;
   std::vector<RunRecord> records;
   for (const Run& r : runs) {
     records.push_back(r.rec);
-    // DIR/runs is scratch: a generated run is named by the command that makes its file.
-    if (r.rec.kind == GroupKind::Gen) {
-      std::string cmd = "sailsim";
-      for (size_t a = 1; a < gen_argv(r).size(); ++a)
-        if (a != 5 && a != 6) cmd += " " + gen_argv(r)[a];  // without -o FILE
-      records.back().input = cmd;
+    records.back().input = recorded_input(r);
+  }
+  return records;
+}
+
+int regress(const Options& o, const fs::path& history_file, std::ostream& out, std::ostream& err) {
+  Plan plan;
+  std::vector<Run> runs;
+  try {
+    plan = load_plan(o.plan, o.self);
+    runs = expand(plan, o);
+  } catch (const vecset::InputError& e) {
+    err << "sailsim regress: " << e.what() << "\nnothing was run\n";
+    return 2;
+  }
+  // The history is opened (and its schema made or checked) before anything runs.
+  std::optional<History> history;
+  if (!history_file.empty()) {
+    try {
+      history.emplace(history_file);
+    } catch (const HistoryError& e) {
+      err << "sailsim regress: " << e.message << "\nnothing was run\n";
+      return 2;
     }
+  }
+  const std::string plan_text = read_text(plan.file);
+  const std::string plan_sha256 =
+      vecset::sha256_hex(std::as_bytes(std::span<const char>(plan_text.data(), plan_text.size())));
+  const uint64_t plan_runs = runs.size();
+  if (o.shard) {
+    std::vector<Run> slice;
+    for (size_t i = 0; i < runs.size(); ++i)
+      if (in_shard(i, *o.shard)) slice.push_back(std::move(runs[i]));
+    runs = std::move(slice);
+  }
+  out << "sailsim regress " << plan.file.string() << ": " << runs.size() << " runs";
+  if (o.shard) out << " (shard " << o.shard->index << "/" << o.shard->count << " of " << plan_runs << ")";
+  if (!o.merge.empty()) out << " merged from " << o.merge.size() << " shards";
+  out << ", base seed " << o.base_seed;
+  if (o.merge.empty()) out << ", -j " << o.jobs;
+  out << "\n";
+  if (!memory_limit_supported())
+    out << "note: memory limits are not applied in an AddressSanitizer build\n";
+
+  ShardFolders folders;
+  if (!o.merge.empty()) {
+    try {
+      folders = read_shards(runs, o, plan_sha256);
+    } catch (const ShardError& e) {
+      err << "sailsim regress: --merge: " << e.what() << "\nnothing was merged\n";
+      return 2;
+    }
+  }
+  if (const std::string problem = prepare_out(o.out); !problem.empty()) {
+    err << "sailsim regress: " << problem << "\nnothing was run\n";
+    return 2;
+  }
+  std::vector<RunRecord> records;
+  std::vector<WaveCandidate> candidates;
+  if (o.merge.empty()) {
+    records = execute(runs, o, err, candidates);
+  } else {
+    try {
+      records = merge_shards(runs, o, plan.file, folders);
+    } catch (const ShardError& e) {
+      err << "sailsim regress: --merge: " << e.what() << "\n";
+      return 2;
+    }
+  }
+  int exit_code = 0;
+  for (const RunRecord& r : records) {
+    if (r.nondeterministic) exit_code = most_severe(exit_code, 1);
+    exit_code = most_severe(exit_code, r.exit_code);
   }
   const std::vector<Bucket> buckets = bucket_failures(records);
   const std::string plan_id = fs::absolute(plan.file).lexically_normal().string();
@@ -550,10 +712,7 @@ int regress(const Options& o, const fs::path& history_file, std::ostream& out, s
   const std::string date = utc_now_iso8601();
   // Appended after the reports: the night's exit code is final.
   if (history) {
-    const std::string text = read_text(plan.file);
-    Night night{commit, date, plan_id,
-                vecset::sha256_hex(std::as_bytes(std::span<const char>(text.data(), text.size()))), o.base_seed,
-                exit_code};
+    Night night{commit, date, plan_id, plan_sha256, o.base_seed, exit_code};
     try {
       history->append(night, records);
     } catch (const HistoryError& e) {
@@ -581,6 +740,14 @@ int regress(const Options& o, const fs::path& history_file, std::ostream& out, s
       exit_code = 2;
     }
   }
+  // A shard's manifest last of all: a folder with shard.json is a shard that finished.
+  if (o.shard) {
+    const ShardManifest m{*o.shard, plan_sha256, o.base_seed, o.seeds_scale, o.max_waves, plan_runs, candidates};
+    if (const std::string p = write_text_file(o.out / "shard.json", shard_manifest_json(m)); !p.empty()) {
+      err << "sailsim regress: " << p << "\n";
+      exit_code = 2;
+    }
+  }
   size_t nfailed = 0;
   for (const auto& r : records) nfailed += failed(r) ? 1 : 0;
   out << records.size() << " runs: " << records.size() - nfailed << " passed, " << nfailed << " failed, "
@@ -589,6 +756,33 @@ int regress(const Options& o, const fs::path& history_file, std::ostream& out, s
 }
 
 }  // namespace
+
+// DIR must be new, empty, or an earlier regress output (it has results.json), whose runs/
+// and failures/ are replaced.
+std::string prepare_out(const fs::path& out) {
+  std::error_code ec;
+  if (fs::exists(out, ec)) {
+    if (!fs::is_directory(out)) return "--out " + out.string() + " is not a folder";
+    const bool empty = fs::is_empty(out, ec);
+    if (!empty && !fs::exists(out / "results.json") && !fs::exists(out / "slurm" / "launch.json"))
+      return "--out " + out.string() + " is neither empty nor an earlier `sailsim regress` output (no results.json)";
+    fs::remove_all(out / "runs", ec);
+    fs::remove_all(out / "failures", ec);
+  }
+  fs::create_directories(out / "runs", ec);
+  if (ec) return "cannot create " + (out / "runs").string() + ": " + ec.message();
+  if (access(out.c_str(), W_OK) != 0) return "--out " + out.string() + " is not writable";
+  return {};
+}
+
+std::string check_plan(const Options& o, uint64_t& runs) {
+  try {
+    runs = expand(load_plan(o.plan, o.self), o).size();
+  } catch (const vecset::InputError& e) {
+    return e.what();
+  }
+  return {};
+}
 
 int run_regression(const Options& o, std::ostream& out, std::ostream& err) { return run_regression(o, {}, out, err); }
 

@@ -6,6 +6,11 @@
 #include <cstdint>
 #include <filesystem>
 #include <iosfwd>
+#include <string>
+#include <optional>
+#include <vector>
+
+#include "sailsim/regression/shard.hpp"
 
 namespace sailsim::regression {
 
@@ -17,11 +22,21 @@ struct Options {
   unsigned jobs = 1;         // -j
   unsigned max_waves = 2;    // --max-waves: FST reruns per bucket
   std::filesystem::path self;  // the sailsim binary the runs use (/proc/self/exe)
+  std::optional<ShardSpec> shard;  // --shard I/N: only this slice of the runs, and shard.json
+  std::vector<std::filesystem::path> merge;  // --merge: shard folders 1..N, in order; nothing runs
 };
 
 // The regression's exit code: the most severe run (2 > 4 > 3 > 1 > 0), 2 for a bad plan or
 // an output that cannot be written.
 int run_regression(const Options& options, std::ostream& out, std::ostream& err);
+
+// Loads and expands the plan as a run would: "" (and the number of runs), or the problem at
+// its file:line:column.
+std::string check_plan(const Options& options, uint64_t& runs);
+
+// DIR must be new, empty, an earlier regress output (results.json) or a launcher's folder
+// (slurm/launch.json); its runs/ and failures/ are removed. "" or why it cannot be used.
+std::string prepare_out(const std::filesystem::path& out);
 
 // 2 > 4 > 3 > 1 > 0.
 int most_severe(int a, int b);
