@@ -38,17 +38,37 @@ function(sailsim_regex_waiver target)
   endif()
 endfunction()
 
-# sailsim_cli_flavour(<exe> MODEL <sail top model> [DEFINES ...]): the sailsim command line
+# sailsim_cli_flavour(<exe> MODEL <sail top model> [DEFINES ...] [SOURCES ...]): the sailsim command line
 # linked with another Verilated Sail top (sailsim_sail_top_model), e.g. sailsim-x-random or
 # a deliberately broken card for tests/regress. Before linking, the model's generated
 # Vsail_top.h must equal the default's: sailsim::card was compiled against that one.
+#
+# OWN_CARD: the model's Vsail_top.h differs from the default's (the coverage flavour keeps
+# some submodules as classes of their own), so the two files that use the class's layout
+# (tb/card/src/sail_card.cpp, replay/src/runner.cpp) are compiled again against it, and
+# their objects, linked before the libraries, stand in for the default ones.
 function(sailsim_cli_flavour exe)
-  cmake_parse_arguments(ARG "" "MODEL" "DEFINES" ${ARGN})
-  add_executable(${exe} ${PROJECT_SOURCE_DIR}/cli/src/main.cpp)
+  cmake_parse_arguments(ARG "OWN_CARD" "MODEL" "DEFINES;SOURCES" ${ARGN})
+  add_executable(${exe} ${PROJECT_SOURCE_DIR}/cli/src/main.cpp ${ARG_SOURCES})
   target_link_libraries(${exe} PRIVATE sailsim_cli)
   target_compile_definitions(${exe} PRIVATE SAILSIM_VERSION="${PROJECT_VERSION}" ${ARG_DEFINES})
   set_target_properties(${exe} PROPERTIES SAILSIM_SAIL_TOP_MODEL ${ARG_MODEL})
   sailsim_warnings(${exe})
+  if(ARG_OWN_CARD)
+    add_library(${exe}_card OBJECT ${PROJECT_SOURCE_DIR}/tb/card/src/sail_card.cpp
+                                   ${PROJECT_SOURCE_DIR}/replay/src/runner.cpp)
+    get_target_property(model_includes ${ARG_MODEL} INTERFACE_INCLUDE_DIRECTORIES)
+    target_include_directories(${exe}_card SYSTEM BEFORE PRIVATE ${model_includes})
+    target_include_directories(${exe}_card PRIVATE ${PROJECT_SOURCE_DIR}/replay/src
+                                                   ${PROJECT_SOURCE_DIR}/driver-shim/include)
+    target_compile_definitions(${exe}_card PRIVATE $<TARGET_PROPERTY:sailsim_replay,COMPILE_DEFINITIONS>)
+    target_link_libraries(${exe}_card PRIVATE sailsim::replay sailsim::card)
+    set_target_properties(${exe}_card PROPERTIES SAILSIM_SAIL_TOP_MODEL ${ARG_MODEL})
+    add_dependencies(${exe}_card ${ARG_MODEL})
+    sailsim_warnings(${exe}_card)
+    target_sources(${exe} PRIVATE $<TARGET_OBJECTS:${exe}_card>)
+    return()
+  endif()
   get_target_property(default_dir sailsim_rtl_sail_top BINARY_DIR)
   get_target_property(model_dir ${ARG_MODEL} BINARY_DIR)
   add_custom_command(TARGET ${exe} PRE_LINK

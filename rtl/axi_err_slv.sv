@@ -2,6 +2,8 @@
 // after taking all of its W beats, and each read with DECERR on the full number of beats,
 // RLAST on the last, data zero. One transaction per direction at a time: holes are an
 // error path, not a fast one.
+`include "sail_cover.svh"
+
 module axi_err_slv #(
   parameter int unsigned IdWidth = axi4_pkg::IdWidth,
   parameter type ax_chan_t = axi4_pkg::ax_chan_t,
@@ -89,5 +91,12 @@ module axi_err_slv #(
   assign unused = ^{aw_i.addr, aw_i.len, aw_i.size, aw_i.burst, aw_i.lock, aw_i.cache,
                     aw_i.prot, aw_i.qos, w_i.data, w_i.strb, ar_i.addr, ar_i.size,
                     ar_i.burst, ar_i.lock, ar_i.cache, ar_i.prot, ar_i.qos};
+
+`ifdef SAILSIM_COVERAGE
+  // A decode error answered on each channel, and a burst of more than one beat.
+  `SAIL_COVER(cov_decerr_write,  b_valid_o && b_ready_i)
+  `SAIL_COVER(cov_decerr_read,   r_valid_o && r_ready_i)
+  `SAIL_COVER(cov_decerr_burst,  ar_valid_i && ar_ready_o && ar_i.len != '0)
+`endif
 
 endmodule

@@ -11,6 +11,8 @@
 // * Bursts stop at BurstBeats-beat boundaries (and at row ends), so they never cross 4 KiB.
 // * On abort_i no new burst starts; beats still due are taken and dropped, so the job ends
 //   with the bus quiet (idle_o) and nothing left in flight for the next job.
+`include "sail_cover.svh"
+
 module engine_reader #(
   parameter int unsigned BurstBeats = 32,   // a power of two, at most 256
   parameter int unsigned BufBeats   = 256,  // beat buffer: beats in flight + beats waiting
@@ -231,5 +233,15 @@ module engine_reader #(
   // The FIFO cannot overflow: a burst is issued only with credits for all its beats.
   logic unused;
   assign unused = ^{fifo_full, r_i.id, ar_span[BeatBits-1:0]};
+
+`ifdef SAILSIM_COVERAGE
+  // The bursts the reader issues: single beats, longest bursts, rows split across bursts.
+  `SAIL_COVER(cov_ar_single,   ar_valid_o && ar_ready_i && ar_q.len == '0)
+  `SAIL_COVER(cov_ar_multi,    ar_valid_o && ar_ready_i && ar_q.len != '0)
+  `SAIL_COVER(cov_ar_longest,  ar_valid_o && ar_ready_i && 32'(ar_q.len) == BurstBeats - 1)
+  `SAIL_COVER(cov_ar_stalled,  ar_valid_o && !ar_ready_i)
+  `SAIL_COVER(cov_r_error,     r_take && r_i.resp != RESP_OKAY)
+  `SAIL_COVER(cov_abort_busy,  abort_i && !idle_o)
+`endif
 
 endmodule

@@ -5,6 +5,8 @@
 // and an error response is remembered until the next clear_i. Writes take turns over
 // WriteIds IDs: results may land in any order, and the crossbar allows only so many
 // outstanding transactions per ID, which at high write latency would bound the result rate.
+`include "sail_cover.svh"
+
 module engine_writer #(
   parameter int unsigned Depth    = 8,
   parameter int unsigned WriteIds = 4  // IDs 0 .. WriteIds-1, a power of two
@@ -107,5 +109,16 @@ module engine_writer #(
 
   logic unused;
   assign unused = ^b_i.id;
+
+`ifdef SAILSIM_COVERAGE
+  // Every write ID in use, AW and W taken apart, a refused write, strobes of a partial line.
+  `SAIL_COVER(cov_aw_id_last,       aw_fire && 32'(id_q) == WriteIds - 1)
+  `SAIL_COVER(cov_aw_before_w,      aw_fire && !w_fire && !w_done_q)
+  `SAIL_COVER(cov_w_before_aw,      w_fire && !aw_fire && !aw_done_q)
+  `SAIL_COVER(cov_aw_w_together,    aw_fire && w_fire)
+  `SAIL_COVER(cov_partial_strobes,  w_fire && head.strb != '1)
+  `SAIL_COVER(cov_b_error,          b_valid_i && b_i.resp != RESP_OKAY)
+  `SAIL_COVER(cov_lines_full,       full)
+`endif
 
 endmodule

@@ -1,6 +1,8 @@
 // fifo_sync: a synchronous first-in first-out queue of Depth entries with the head visible
 // combinationally. Pushing when full and popping when empty are ignored; callers look at
 // full_o / empty_o first.
+`include "sail_cover.svh"
+
 module fifo_sync #(
   parameter int unsigned Depth = 4,
   parameter type data_t = logic [7:0],
@@ -49,5 +51,12 @@ module fifo_sync #(
   always_ff @(posedge clk_i) begin
     if (do_push) mem_q[wr_q] <= data_i;
   end
+
+`ifdef SAILSIM_COVERAGE
+  // Full, a push refused when full, a push and a pop in one cycle.
+  `SAIL_COVER(cov_full,           full_o)
+  `SAIL_COVER(cov_push_when_full, push_i && full_o)
+  `SAIL_COVER(cov_push_and_pop,   do_push && do_pop)
+`endif
 
 endmodule

@@ -1,6 +1,8 @@
 // rr_arbiter: round-robin arbitration of N valid/ready requesters onto one output. The
 // requester after the last winner has the highest priority. An offer that was not taken is
 // held until it is (AXI forbids withdrawing or changing a valid payload).
+`include "sail_cover.svh"
+
 module rr_arbiter #(
   parameter int unsigned N = 2,
   parameter type data_t = logic [7:0],
@@ -73,5 +75,13 @@ module rr_arbiter #(
       locked_q <= locked_d;
     end
   end
+
+`ifdef SAILSIM_COVERAGE
+  // The arbitration cases: contention, an offer held while the output stalls, each winner.
+  `SAIL_COVER(cov_contention,   $countones(valid_i) > 1 && !locked_q)
+  `SAIL_COVER(cov_held_offer,   locked_q && valid_o)
+  `SAIL_COVER(cov_win_first,    valid_o && ready_i && idx_o == '0 && $countones(valid_i) > 1)
+  `SAIL_COVER(cov_win_last,     valid_o && ready_i && 32'(idx_o) == N - 1 && $countones(valid_i) > 1)
+`endif
 
 endmodule

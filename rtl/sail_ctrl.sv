@@ -28,6 +28,8 @@
 // Counters and IRQ_STATUS: a completion (done_i) in the same cycle as an IRQ_CLEAR of its
 // bit leaves the bit set (set wins); an event in the same cycle as a PERF_CLEAR is lost
 // (clear wins). The 64-bit counters wrap. irq_o comes from registers only.
+`include "sail_cover.svh"
+
 module sail_ctrl #(
   parameter axi4_pkg::addr_t DdrStart   = sail_pkg::DdrStart,
   parameter axi4_pkg::addr_t DdrEnd     = sail_pkg::DdrEnd,
@@ -399,5 +401,29 @@ module sail_ctrl #(
                     rd_next_addr[AddrWidth-1:16], rd_next_addr[LineBits-1:0],
                     // PERF_CLEAR has one bit and IRQ_ENABLE keeps the Irq* bits only.
                     perf_clear_mask[31:1], irq_enable_word[31:IrqBits]};
+
+`ifdef SAILSIM_COVERAGE
+  // Host bursts of each type on both channels, the write FSM, the queue and the interrupt.
+  `SAIL_COVER(cov_read_incr,      ar_valid_i && ar_ready_o && ar_i.burst == BURST_INCR)
+  `SAIL_COVER(cov_read_fixed,     ar_valid_i && ar_ready_o && ar_i.burst == BURST_FIXED)
+  `SAIL_COVER(cov_read_wrap,      ar_valid_i && ar_ready_o && ar_i.burst == BURST_WRAP)
+  `SAIL_COVER(cov_read_narrow,    ar_valid_i && ar_ready_o && ar_i.size != SIZE_FULL)
+  `SAIL_COVER(cov_write_incr,     aw_valid_i && aw_ready_o && aw_i.burst == BURST_INCR)
+  `SAIL_COVER(cov_write_fixed,    aw_valid_i && aw_ready_o && aw_i.burst == BURST_FIXED)
+  `SAIL_COVER(cov_write_wrap,     aw_valid_i && aw_ready_o && aw_i.burst == BURST_WRAP)
+  `SAIL_COVER(cov_write_narrow,   aw_valid_i && aw_ready_o && aw_i.size != SIZE_FULL)
+  `SAIL_COVER(cov_wr_idle,        wr_state_q == WrIdle)
+  `SAIL_COVER(cov_wr_data,        wr_state_q == WrData)
+  `SAIL_COVER(cov_wr_resp,        wr_state_q == WrResp)
+  `SAIL_COVER(cov_wr_resp_stall,  wr_state_q == WrResp && !b_ready_i)
+  `SAIL_COVER(cov_queue_empty,    queue_empty)
+  `SAIL_COVER(cov_queue_full,     queue_full)
+  `SAIL_COVER(cov_queue_push,     push)
+  `SAIL_COVER(cov_queue_reject,   reject)
+  `SAIL_COVER(cov_queue_push_pop, push && pop)
+  `SAIL_COVER(cov_job_failed,     failed)
+  `SAIL_COVER(cov_irq_raised,     irq_o)
+  `SAIL_COVER(cov_irq_set_clear,  |(irq_set & irq_clear))
+`endif
 
 endmodule

@@ -20,6 +20,8 @@
 //   write aborts the job: no new reads, the row in the lanes runs out on garbage, results are
 //   dropped, outstanding transactions are waited for, then the job ends with ErrAxiRead or
 //   ErrAxiWrite. Nothing is left in flight for the next job.
+`include "sail_cover.svh"
+
 module sail_engine #(
   parameter axi4_pkg::addr_t DdrStart   = sail_pkg::DdrStart,
   parameter axi4_pkg::addr_t DdrEnd     = sail_pkg::DdrEnd,
@@ -510,5 +512,48 @@ module sail_engine #(
   // Lanes run in lock step: lane 0's handshakes stand for all of them.
   logic unused;
   assign unused = ^{lane_ready[Lanes-1:1], res_valid[Lanes-1:1], res_addr[1:0]};
+
+`ifdef SAILSIM_COVERAGE
+  // Every state, every transition, every job outcome, both dot orders, multi-group jobs.
+  state_e cov_prev_q;
+  always_ff @(posedge clk_i) cov_prev_q <= state_q;
+  `SAIL_COVER(cov_state_idle,  state_q == SIdle)
+  `SAIL_COVER(cov_state_check, state_q == SCheck)
+  `SAIL_COVER(cov_state_group, state_q == SGroup)
+  `SAIL_COVER(cov_state_loadb, state_q == SLoadB)
+  `SAIL_COVER(cov_state_runa,  state_q == SRunA)
+  `SAIL_COVER(cov_state_flush, state_q == SFlush)
+  `SAIL_COVER(cov_state_drain, state_q == SDrain)
+  `SAIL_COVER(cov_state_abort, state_q == SAbort)
+  `SAIL_COVER(cov_state_done,  state_q == SDone)
+  `SAIL_COVER(cov_idle_to_check,  cov_prev_q == SIdle && state_q == SCheck)
+  `SAIL_COVER(cov_check_to_done,  cov_prev_q == SCheck && state_q == SDone)
+  `SAIL_COVER(cov_check_to_group, cov_prev_q == SCheck && state_q == SGroup)
+  `SAIL_COVER(cov_group_to_loadb, cov_prev_q == SGroup && state_q == SLoadB)
+  `SAIL_COVER(cov_loadb_to_runa,  cov_prev_q == SLoadB && state_q == SRunA)
+  `SAIL_COVER(cov_runa_to_flush,  cov_prev_q == SRunA && state_q == SFlush)
+  `SAIL_COVER(cov_flush_to_drain, cov_prev_q == SFlush && state_q == SDrain)
+  `SAIL_COVER(cov_flush_to_group, cov_prev_q == SFlush && state_q == SGroup)
+  `SAIL_COVER(cov_drain_to_done,  cov_prev_q == SDrain && state_q == SDone)
+  `SAIL_COVER(cov_loadb_to_abort, cov_prev_q == SLoadB && state_q == SAbort)
+  `SAIL_COVER(cov_runa_to_abort,  cov_prev_q == SRunA && state_q == SAbort)
+  `SAIL_COVER(cov_flush_to_abort, cov_prev_q == SFlush && state_q == SAbort)
+  `SAIL_COVER(cov_drain_to_abort, cov_prev_q == SDrain && state_q == SAbort)
+  `SAIL_COVER(cov_abort_to_done,  cov_prev_q == SAbort && state_q == SDone)
+  `SAIL_COVER(cov_done_to_idle,   cov_prev_q == SDone && state_q == SIdle)
+  `SAIL_COVER(cov_job_ok,          state_q == SDone && error_q == ErrNone)
+  `SAIL_COVER(cov_job_bad_k,       state_q == SDone && error_q == ErrBadK)
+  `SAIL_COVER(cov_job_bad_shape,   state_q == SDone && error_q == ErrBadShape)
+  `SAIL_COVER(cov_job_bad_flags,   state_q == SDone && error_q == ErrBadFlags)
+  `SAIL_COVER(cov_job_bad_stride,  state_q == SDone && error_q == ErrBadStride)
+  `SAIL_COVER(cov_job_bad_align,   state_q == SDone && error_q == ErrBadAlign)
+  `SAIL_COVER(cov_job_bad_address, state_q == SDone && error_q == ErrBadAddress)
+  `SAIL_COVER(cov_job_axi_read,    state_q == SDone && error_q == ErrAxiRead)
+  `SAIL_COVER(cov_job_axi_write,   state_q == SDone && error_q == ErrAxiWrite)
+  `SAIL_COVER(cov_job_fused,       state_q == SCheck && fused)
+  `SAIL_COVER(cov_job_generic,     state_q == SCheck && !fused)
+  `SAIL_COVER(cov_group_all_lanes, state_q == SRunA && 32'(ncols_q) == Lanes)
+  `SAIL_COVER(cov_group_one_col,   state_q == SRunA && ncols_q == lanes_t'(1))
+`endif
 
 endmodule

@@ -8,7 +8,14 @@
 #include "gen_command.hpp"
 #include "regress_command.hpp"
 #include "replay_command.hpp"
+#include "sweep_command.hpp"
 #include "vectors_command.hpp"
+
+#ifdef SAILSIM_COVERAGE
+namespace sailsim::cli {
+void install_coverage_writer();  // coverage_flavour.cpp
+}
+#endif
 
 int main(int argc, char** argv) {
   using namespace sailsim::cli;
@@ -17,6 +24,10 @@ int main(int argc, char** argv) {
 #ifdef SAILSIM_RANDOM_INITIAL_STATE
   // sailsim-x-random: the Sail top Verilated with --x-initial unique (docs/regress.md).
   app.set_version_flag("--version", "sailsim " SAILSIM_VERSION " (random initial state: --x-initial unique)");
+#elif defined(SAILSIM_COVERAGE)
+  // sailsim-coverage: the Sail top Verilated with --coverage (docs/coverage.md).
+  app.set_version_flag("--version", "sailsim " SAILSIM_VERSION " (coverage: line, branch, toggle, cover points)");
+  install_coverage_writer();
 #else
   app.set_version_flag("--version", "sailsim " SAILSIM_VERSION);
 #endif
@@ -31,6 +42,8 @@ int main(int argc, char** argv) {
   CLI::App* gen_cmd = add_gen_command(app, gen);
   RegressOptions regress;
   CLI::App* regress_cmd = add_regress_command(app, regress);
+  SweepOptions sweep;
+  CLI::App* sweep_cmd = add_sweep_command(app, sweep);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -43,6 +56,7 @@ int main(int argc, char** argv) {
     if (replay_cmd->parsed()) return run_replay(replay, std::cout, std::cerr);
     if (gen_cmd->parsed()) return run_gen(gen, std::cout, std::cerr);
     if (regress_cmd->parsed()) return run_regress(regress, std::cout, std::cerr);
+    if (sweep_cmd->parsed()) return run_sweep(sweep, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "sailsim: internal error: " << e.what() << "\n";
     return kExitCheckFailed;

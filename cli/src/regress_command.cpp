@@ -26,6 +26,8 @@ CLI::App* add_regress_command(CLI::App& app, RegressOptions& options) {
   cmd->add_option("--last", options.last, "With --history and no plan: print the last N nights")
       ->check(CLI::Range(uint64_t{1}, uint64_t{1'000'000}));
   cmd->add_option("--group", options.group, "With --last: only the nights and runs of this group");
+  cmd->add_flag("--coverage", options.coverage,
+                "Run on sailsim-coverage and write DIR/coverage/ (merged coverage, lcov, HTML; the plan's goals)");
   cmd->add_option("--shard", options.shard, "Run only shard I of N (I/N, from 1): every N-th run, from the I-th");
   cmd->add_option("--merge", options.merge, "Merge the outputs of shards 1..N (folders, in order) into --out; runs nothing")
       ->expected(1, 1 << 20);
@@ -113,6 +115,7 @@ int run_regress(const RegressOptions& options, std::ostream& out, std::ostream& 
     o.shard = spec;
   }
   for (const auto& m : options.merge) o.merge.push_back(std::filesystem::absolute(m).lexically_normal());
+  o.coverage = options.coverage;
   o.plan = options.plan;
   o.out = std::filesystem::absolute(options.out).lexically_normal();
   o.seeds_scale = options.seeds;

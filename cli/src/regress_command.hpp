@@ -28,6 +28,7 @@ struct RegressOptions {
   std::string launcher = "local";  // --launcher local|slurm
   uint64_t shards = 0;     // --shards N with --launcher slurm
   std::vector<std::string> sbatch_options;  // --sbatch-option OPT (repeatable)
+  bool coverage = false;   // --coverage
 };
 
 CLI::App* add_regress_command(CLI::App& app, RegressOptions& options);

@@ -84,6 +84,29 @@
       : el('p', { class: 'none' }, 'Nothing: every signature of the previous night is still failing, or it had none.'));
   }
 
+  // ---- code coverage (sailsim regress --coverage) ----
+  if (results.coverage) {
+    const cov = results.coverage;
+    const kinds = ['line', 'branch', 'toggle', 'user'];
+    const modules = Object.keys(cov.modules).sort();
+    const kindCell = (m, k) => {
+      const t = cov.modules[m][k];
+      return cell(k, t ? t.percent.toFixed(2) + '% (' + t.covered + '/' + t.total + ')' : '-');
+    };
+    const goalRows = cov.goals.map((g) => el('tr', { class: g.met ? 'goal met' : 'goal missed' },
+      cell('module', g.module), cell('kind', g.kind), cell('goal', g.goal.toFixed(2) + '%'),
+      cell('reached', g.reached.toFixed(2) + '%'), cell('met', g.met ? 'met' : 'MISSED'),
+      cell('uncovered', g.uncovered.slice(0, 10).join('\n') + (g.uncovered.length > 10 ? '\n...' : ''))));
+    section('coverage', 'Code coverage',
+      el('p', {}, el('a', { href: cov.report, 'data-figure': 'coverage report' }, 'HTML report (genhtml)'), ' · ',
+        el('a', { href: cov.info }, 'lcov .info'), ' · ', el('a', { href: cov.uncovered }, 'uncovered points'),
+        ' · ' + cov.points + ' points'),
+      table(['module', ...kinds], modules.map((m) => el('tr', { 'data-module': m }, cell('module', m),
+        ...kinds.map((k) => kindCell(m, k))))),
+      goalRows.length ? table(['module', 'kind', 'goal', 'reached', 'verdict', 'uncovered'], goalRows)
+        : el('p', { class: 'none' }, 'The plan sets no coverage goals.'));
+  }
+
   // ---- plots ----
   const charts = {};
   const bins = {};

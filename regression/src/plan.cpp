@@ -80,22 +80,25 @@ fs::path resolve(const fs::path& plan, const std::string& p) {
 
 Group group(const fs::path& file, const YAML::Node& node, const Limits& defaults, const fs::path& self) {
   const auto keys = keys_of(file, node, "a group",
-                            {"name", "gen", "seeds", "knobs", "sequences", "tags", "vectors", "ctest", "build", "limits",
-                             "sailsim", "flavour"});
+                            {"name", "gen", "sweep", "seeds", "knobs", "sequences", "tags", "vectors", "ctest", "build",
+                             "limits", "sailsim", "flavour"});
   Group g;
   if (!keys.count("name")) throw InputError(file, node, "a group needs `name:`");
   g.name = plain_string(file, node["name"], "name");
   if (!is_name(g.name)) throw InputError(file, node["name"], "a group name is [A-Za-z0-9_.-]+, got `" + g.name + "`");
-  const int kinds =
-      static_cast<int>(keys.count("gen") + keys.count("sequences") + keys.count("vectors") + keys.count("ctest"));
+  const int kinds = static_cast<int>(keys.count("gen") + keys.count("sweep") + keys.count("sequences") +
+                                     keys.count("vectors") + keys.count("ctest"));
   if (kinds != 1)
     throw InputError(file, node,
-                     "group `" + g.name + "` needs exactly one of `gen:`, `sequences:`, `vectors:`, `ctest:`");
-  if (keys.count("gen")) {
-    g.kind = GroupKind::Gen;
-    g.gen_kind = plain_string(file, node["gen"], "gen");
-    if (!is_name(g.gen_kind)) throw InputError(file, node["gen"], "gen: a generator kind is [A-Za-z0-9_.-]+");
-    if (!keys.count("seeds")) throw InputError(file, node, "gen group `" + g.name + "` needs `seeds: N`");
+                     "group `" + g.name + "` needs exactly one of `gen:`, `sweep:`, `sequences:`, `vectors:`, `ctest:`");
+  if (keys.count("gen") || keys.count("sweep")) {
+    const char* key = keys.count("gen") ? "gen" : "sweep";
+    g.kind = keys.count("gen") ? GroupKind::Gen : GroupKind::Sweep;
+    g.gen_kind = plain_string(file, node[key], key);
+    if (!is_name(g.gen_kind)) throw InputError(file, node[key], std::string(key) + ": a kind is [A-Za-z0-9_.-]+");
+    if (g.kind == GroupKind::Sweep && g.gen_kind != "ggml" && g.gen_kind != "rtl-rows")
+      throw InputError(file, node[key], "sweep `" + g.gen_kind + "`: expected ggml or rtl-rows");
+    if (!keys.count("seeds")) throw InputError(file, node, std::string(key) + " group `" + g.name + "` needs `seeds: N`");
     g.seeds = integer(file, node["seeds"], "seeds", 1, 1'000'000);
     if (keys.count("knobs")) {
       const YAML::Node knobs = node["knobs"];
@@ -111,7 +114,7 @@ Group group(const fs::path& file, const YAML::Node& node, const Limits& defaults
   } else {
     for (const char* only_gen : {"seeds", "knobs"})
       if (keys.count(only_gen))
-        throw InputError(file, node[only_gen], std::string("`") + only_gen + ":` belongs to a `gen:` group only");
+        throw InputError(file, node[only_gen], std::string("`") + only_gen + ":` belongs to a `gen:` or `sweep:` group only");
   }
   if (keys.count("sequences")) {
     g.kind = GroupKind::Sequences;
@@ -162,6 +165,33 @@ Group group(const fs::path& file, const YAML::Node& node, const Limits& defaults
   return g;
 }
 
+std::vector<CoverageGoal> coverage_goals(const fs::path& file, const YAML::Node& node) {
+  if (!node.IsMap() || node.size() == 0)
+    throw InputError(file, node, "coverage_goals must be a mapping of modules to {KIND: PERCENT}");
+  std::vector<CoverageGoal> goals;
+  std::set<std::string> modules;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    const std::string module = plain_string(file, it->first, "a module name");
+    if (!is_name(module)) throw InputError(file, it->first, "a module name is [A-Za-z0-9_.-]+, got `" + module + "`");
+    if (!modules.insert(module).second) throw InputError(file, it->first, "module `" + module + "` appears twice");
+    const auto kinds = keys_of(file, it->second, "the goals of " + module, {"line", "branch", "toggle", "user"});
+    if (kinds.empty()) throw InputError(file, it->second, "the goals of " + module + " name no kind of point");
+    for (auto k = it->second.begin(); k != it->second.end(); ++k) {
+      const YAML::Node v = k->second;
+      double percent = -1;
+      try {
+        if (v.IsScalar()) percent = v.as<double>();
+      } catch (const YAML::Exception&) {
+        percent = -1;
+      }
+      if (!(percent >= 0 && percent <= 100))
+        throw InputError(file, v, "the goal " + module + "." + k->first.Scalar() + " must be a percentage from 0 to 100");
+      goals.push_back({module, k->first.Scalar(), percent});
+    }
+  }
+  return goals;
+}
+
 }  // namespace
 
 const char* kind_name(GroupKind kind) {
@@ -170,6 +200,7 @@ const char* kind_name(GroupKind kind) {
     case GroupKind::Sequences: return "sequences";
     case GroupKind::Vectors: return "vectors";
     case GroupKind::Ctest: return "ctest";
+    case GroupKind::Sweep: return "sweep";
   }
   return "?";
 }
@@ -178,7 +209,7 @@ Plan load_plan(const fs::path& path, const fs::path& self) {
   const fs::path file = fs::absolute(path).lexically_normal();
   const YAML::Node root = vecset::load_yaml_file(file);
   if (!root || root.IsNull()) throw InputError(file, 1, 1, "the plan is empty: expected `sailsim_regress: 1` and `groups:`");
-  const auto keys = keys_of(file, root, "the plan", {"sailsim_regress", "limits", "groups"});
+  const auto keys = keys_of(file, root, "the plan", {"sailsim_regress", "limits", "groups", "coverage_goals"});
   if (!keys.count("sailsim_regress")) throw InputError(file, root, "the plan needs `sailsim_regress: 1` (the plan format)");
   if (integer(file, root["sailsim_regress"], "sailsim_regress", 0) != 1)
     throw InputError(file, root["sailsim_regress"], "sailsim_regress: only format 1 exists");
@@ -186,7 +217,8 @@ Plan load_plan(const fs::path& path, const fs::path& self) {
   if (!keys.count("groups")) throw InputError(file, root, "the plan needs `groups:` (a list)");
   const YAML::Node groups = root["groups"];
   if (!groups.IsSequence() || groups.size() == 0) throw InputError(file, groups, "groups must be a non-empty list");
-  Plan plan{file, {}};
+  Plan plan{file, {}, {}};
+  if (keys.count("coverage_goals")) plan.coverage_goals = coverage_goals(file, root["coverage_goals"]);
   std::set<std::string> names;
   for (const auto& node : groups) {
     plan.groups.push_back(group(file, node, defaults, self));

@@ -84,6 +84,19 @@ void ChildPool::start(uint64_t tag, const ChildSpec& spec) {
     failed_.emplace_back(tag, o);
     return;
   }
+  // The environment: the parent's, with spec.env's NAME=VALUE entries replacing or adding.
+  std::vector<std::string> env_text;
+  for (char** e = environ; *e; ++e) {
+    const std::string entry = *e;
+    const std::string name = entry.substr(0, entry.find('='));
+    bool replaced = false;
+    for (const auto& extra : spec.env) replaced = replaced || extra.substr(0, extra.find('=')) == name;
+    if (!replaced) env_text.push_back(entry);
+  }
+  env_text.insert(env_text.end(), spec.env.begin(), spec.env.end());
+  std::vector<char*> envp;
+  for (auto& e : env_text) envp.push_back(e.data());
+  envp.push_back(nullptr);
   const std::string cwd = spec.cwd.string();
   const rlim_t bytes = static_cast<rlim_t>(spec.limits.memory_mib) << 20;
   const bool limit_memory = memory_limit_supported();
@@ -100,7 +113,7 @@ void ChildPool::start(uint64_t tag, const ChildSpec& spec) {
     const int null = open("/dev/null", O_RDONLY | O_CLOEXEC);  // dup2 gives fd 0 without CLOEXEC
     if (null >= 0) dup2(null, STDIN_FILENO);
     if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
-    execv(argv[0], argv.data());
+    execve(argv[0], argv.data(), envp.data());
     const char msg[] = "sailsim regress: exec failed\n";
     if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {}
     _exit(127);

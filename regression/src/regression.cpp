@@ -10,9 +10,11 @@
 #include <map>
 #include <optional>
 #include <regex>
+#include <set>
 #include <span>
 #include <sstream>
 
+#include "sailsim/regression/coverage_report.hpp"
 #include "sailsim/regression/ctest_list.hpp"
 #include "sailsim/regression/dashboard.hpp"
 #include "sailsim/regression/history.hpp"
@@ -57,7 +59,17 @@ struct Run {
   std::string gen_kind;
   bool generated_ok = false;
   fs::path ctest, build;  // Ctest: the ctest binary and the build folder
+  bool coverage = false;          // --coverage: runs sailsim-coverage, leaves coverage.dat
+  bool coverage_missing = false;  // ... and left none (or an unreadable one)
 };
+
+// sailsim-coverage beside sailsim (the normal build makes it).
+fs::path coverage_binary(const Options& o) { return o.self.parent_path() / "sailsim-coverage"; }
+
+// Whether a group's runs are in the coverage: those that simulate the default card.
+bool covered_group(const Group& g) {
+  return g.kind != GroupKind::Ctest && g.kind != GroupKind::Sweep && g.sailsim.empty();
+}
 
 std::string read_text(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
@@ -97,10 +109,10 @@ std::vector<Run> expand(const Plan& plan, const Options& o) {
   for (const Group& g : plan.groups) {
     std::vector<fs::path> inputs;
     uint64_t count = 0;
-    if (g.kind == GroupKind::Gen) {
+    if (seeded_group(g.kind)) {
       count = g.seeds * o.seeds_scale;  // both at most 10^6: no overflow
       if (count > kMaxRuns)
-        throw vecset::InputError(plan.file, "gen group `" + g.name + "` has " + std::to_string(count) +
+        throw vecset::InputError(plan.file, std::string(kind_name(g.kind)) + " group `" + g.name + "` has " + std::to_string(count) +
                                                 " runs with --seeds " + std::to_string(o.seeds_scale) +
                                                 ": at most " + std::to_string(kMaxRuns));
     } else if (g.kind == GroupKind::Sequences) {
@@ -130,21 +142,25 @@ std::vector<Run> expand(const Plan& plan, const Options& o) {
       r.rec.kind = g.kind;
       r.rec.index = i;
       r.rec.name = g.name + "." + std::to_string(i);
-      if (runs_replay(g.kind)) r.rec.seed = derive_seed(o.base_seed, g.name, i);
+      if (takes_seed(g.kind)) r.rec.seed = derive_seed(o.base_seed, g.name, i);
       if (g.kind == GroupKind::Ctest) {
         r.ctest = ctest;
         r.build = g.build;
       }
       r.sailsim = g.sailsim.empty() ? o.self : g.sailsim;
+      if (o.coverage && covered_group(g)) {
+        r.sailsim = coverage_binary(o);
+        r.coverage = true;
+      }
       r.limits = g.limits;
       r.dir = o.out / "runs" / r.rec.name;
-      if (g.kind == GroupKind::Gen) {
+      if (seeded_group(g.kind)) {
         r.gen_kind = g.gen_kind;
         for (const auto& [k, v] : g.knobs) {
           r.gen_knobs.push_back("--" + k);
           r.gen_knobs.push_back(v);
         }
-        r.rec.input = r.dir / (r.rec.name + ".yaml");
+        r.rec.input = g.kind == GroupKind::Gen ? r.dir / (r.rec.name + ".yaml") : fs::path();
       } else {
         r.rec.input = inputs[i];
       }
@@ -163,10 +179,22 @@ std::vector<std::string> gen_argv(const Run& r) {
   return a;
 }
 
+// `sailsim sweep KIND --seed S --KNOB V...`, without its mismatch folder.
+std::vector<std::string> sweep_argv(const Run& r) {
+  std::vector<std::string> a{r.sailsim.string(), "sweep", r.gen_kind, "--seed", std::to_string(*r.rec.seed)};
+  a.insert(a.end(), r.gen_knobs.begin(), r.gen_knobs.end());
+  return a;
+}
+
 // The command of the run itself; `json` and `trace` are extra outputs ("" = none).
 std::vector<std::string> main_argv(const Run& r, const fs::path& json, const fs::path& trace, const fs::path& out) {
   if (r.rec.kind == GroupKind::Vectors) return {r.sailsim.string(), "vectors", r.rec.input.string()};
   if (r.rec.kind == GroupKind::Ctest) return ctest_argv(r.ctest, r.build, r.rec.input.string());
+  if (r.rec.kind == GroupKind::Sweep) {
+    std::vector<std::string> a = sweep_argv(r);
+    a.insert(a.end(), {"--mismatches", (out.empty() ? fs::path("repro-mismatches") : out / "mismatches").string()});
+    return a;
+  }
   std::vector<std::string> a{r.sailsim.string(), "replay", "--seed", std::to_string(*r.rec.seed)};
   if (!json.empty()) a.insert(a.end(), {"--json", json.string()});
   if (!trace.empty()) a.insert(a.end(), {"--trace", trace.string()});
@@ -307,7 +335,7 @@ void copy_into(const fs::path& from, const fs::path& dir) {
 void write_failure_folder(Run& r, const fs::path& failures) {
   const fs::path dir = failures / r.rec.name;
   fs::create_directories(dir);
-  for (const char* f : {"gen.log", "log.txt", "replay.json"}) copy_into(r.dir / f, dir);
+  for (const char* f : {"gen.log", "log.txt", "replay.json", "mismatches"}) copy_into(r.dir / f, dir);
   copy_into(r.rec.input, dir);
   // Sequences and vector sets are named by absolute path (their data files are found beside
   // them); a generated sequence is the copy beside repro.sh.
@@ -341,6 +369,12 @@ void write_failure_folder(Run& r, const fs::path& failures) {
 // What results.json names a run's input by. DIR/runs is scratch: a generated run is named by
 // the command that makes its file.
 std::string recorded_input(const Run& r) {
+  if (r.rec.kind == GroupKind::Sweep) {
+    std::string cmd = "sailsim";
+    const std::vector<std::string> argv = sweep_argv(r);
+    for (size_t a = 1; a < argv.size(); ++a) cmd += " " + argv[a];
+    return cmd;
+  }
   if (r.rec.kind != GroupKind::Gen) return r.rec.input.string();
   const std::vector<std::string> argv = gen_argv(r);
   std::string cmd = "sailsim";
@@ -349,12 +383,19 @@ std::string recorded_input(const Run& r) {
   return cmd;
 }
 
+// A covered run's child writes its coverage into `dir`/coverage.dat.
+std::vector<std::string> coverage_env(const Run& r, const fs::path& dir) {
+  if (!r.coverage) return {};
+  return {"SAILSIM_COVERAGE_FILE=" + (dir / "coverage.dat").string()};
+}
+
 // The command that runs shard `index` of `count` again (a missing shard's reproduction).
 std::string shard_command(const Options& o, const fs::path& plan, uint64_t index, uint64_t count, const fs::path& dir) {
   std::string cmd = shell_quote(o.self.string()) + " regress " + shell_quote(plan.string()) + " --out " +
                     shell_quote(dir.string()) + " --shard " + std::to_string(index) + "/" + std::to_string(count) +
                     " --seed " + std::to_string(o.base_seed) + " --seeds " + std::to_string(o.seeds_scale) +
-                    " --max-waves " + std::to_string(o.max_waves) + " -j " + std::to_string(o.jobs);
+                    " --max-waves " + std::to_string(o.max_waves) + " -j " + std::to_string(o.jobs) +
+                    (o.coverage ? " --coverage" : "");
   return cmd;
 }
 
@@ -365,6 +406,8 @@ std::string shard_command(const Options& o, const fs::path& plan, uint64_t index
 struct ReportedShard {
   std::map<std::string, RunRecord> records;
   std::map<std::string, WaveCandidate> candidates;
+  coverage::CoverageData coverage;                  // with --coverage
+  std::set<std::string> runs_without_coverage;
 };
 
 struct ShardFolders {
@@ -403,6 +446,9 @@ ShardFolders read_shards(const std::vector<Run>& runs, const Options& o, const s
     differs("--seeds", m.seeds_scale, o.seeds_scale);
     differs("--max-waves", m.max_waves, o.max_waves);
     differs("plan runs", m.plan_runs, runs.size());
+    if (m.coverage != o.coverage)
+      throw ShardError(where + (m.coverage ? "ran with --coverage, the merge has none"
+                                           : "ran without --coverage, the merge has it"));
     ReportedShard rep;
     rep.records = read_results(dir / "results.json");
     uint64_t slice = 0;
@@ -411,6 +457,14 @@ ShardFolders read_shards(const std::vector<Run>& runs, const Options& o, const s
       throw ShardError((dir / "results.json").string() + ": " + std::to_string(rep.records.size()) +
                        " runs, the shard has " + std::to_string(slice));
     for (const WaveCandidate& c : m.wave_candidates) rep.candidates[c.run] = c;
+    if (o.coverage) {
+      try {
+        rep.coverage = coverage::CoverageData::read(dir / "coverage" / "coverage.dat");
+      } catch (const coverage::CoverageError& e) {
+        throw ShardError(e.what());
+      }
+      for (const auto& name : read_runs_without_coverage(dir / "results.json")) rep.runs_without_coverage.insert(name);
+    }
     shards[s] = std::move(rep);
   }
   bool any = false;
@@ -420,7 +474,7 @@ ShardFolders read_shards(const std::vector<Run>& runs, const Options& o, const s
 }
 
 std::vector<RunRecord> merge_shards(const std::vector<Run>& runs, const Options& o, const fs::path& plan,
-                                    const ShardFolders& folders) {
+                                    const ShardFolders& folders, NightCoverage& night) {
   const uint64_t n = o.merge.size();
   const auto& shards = folders.shards;
   const auto& why_missing = folders.why_missing;
@@ -431,6 +485,9 @@ std::vector<RunRecord> merge_shards(const std::vector<Run>& runs, const Options&
     const uint64_t s = i % n;
     RunRecord rec = runs[i].rec;
     rec.input = recorded_input(runs[i]);
+    if (o.coverage && runs[i].coverage &&
+        (!shards[s] || shards[s]->runs_without_coverage.count(rec.name)))
+      night.runs_without_coverage.push_back(rec.name);
     if (!shards[s]) {
       rec.result = "MISSING";
       rec.exit_code = 1;
@@ -473,13 +530,16 @@ std::vector<RunRecord> merge_shards(const std::vector<Run>& runs, const Options&
     }
     records.push_back(std::move(rec));
   }
+  if (o.coverage)
+    for (const auto& shard : shards)
+      if (shard) night.data.merge(shard->coverage);
   return records;
 }
 
 // Runs every run (phase 1), reruns the failures (phase 2), writes their failure folders, and
 // returns the records in plan order; `candidates` gets the failing runs that could get a wave.
 std::vector<RunRecord> execute(std::vector<Run>& runs, const Options& o, std::ostream& err,
-                               std::vector<WaveCandidate>& candidates) {
+                               std::vector<WaveCandidate>& candidates, NightCoverage* night) {
   stop_on_interrupt();
   ChildPool pool;
   Progress progress(err, runs.size());
@@ -489,10 +549,11 @@ std::vector<RunRecord> execute(std::vector<Run>& runs, const Options& o, std::os
     Run& r = runs[i];
     fs::create_directories(r.dir);
     if (r.rec.kind == GroupKind::Gen && !r.generated_ok) {
-      pool.start(tag(i, Stage::Gen), {gen_argv(r), r.dir / "gen.log", r.dir, r.limits});
+      pool.start(tag(i, Stage::Gen), {gen_argv(r), r.dir / "gen.log", r.dir, r.limits, {}});
       return;
     }
-    pool.start(tag(i, Stage::Main), {main_argv(r, r.dir / "replay.json", {}, r.dir), r.dir / "log.txt", r.dir, r.limits});
+    pool.start(tag(i, Stage::Main), {main_argv(r, r.dir / "replay.json", {}, r.dir), r.dir / "log.txt", r.dir, r.limits,
+                                     coverage_env(r, r.dir)});
   };
   const auto apply = [](RunRecord& rec, const Verdict& v) {
     rec.result = v.result;
@@ -537,6 +598,17 @@ std::vector<RunRecord> execute(std::vector<Run>& runs, const Options& o, std::os
       }
     } else {
       apply(r.rec, judge_main(r, outcome, r.dir));
+      if (r.coverage) {
+        // Folded in as the run ends: a night of many runs never holds more than one file.
+        const fs::path dat = r.dir / "coverage.dat";
+        try {
+          if (!fs::exists(dat)) throw coverage::CoverageError(dat.string() + ": not written");
+          night->data.merge(coverage::CoverageData::read(dat));
+          fs::remove(dat);
+        } catch (const coverage::CoverageError&) {
+          r.coverage_missing = true;
+        }
+      }
     }
     progress.done(r.rec);
   }
@@ -565,7 +637,7 @@ std::vector<RunRecord> execute(std::vector<Run>& runs, const Options& o, std::os
       const fs::path d = r.dir / (stage == Stage::Rerun ? "rerun" : "wave");
       fs::create_directories(d);
       const fs::path trace = stage == Stage::Wave ? d / "wave.fst" : fs::path();
-      pool.start(tag(i, stage), {main_argv(r, json_of(r, d), trace, d), d / "log.txt", d, r.limits});
+      pool.start(tag(i, stage), {main_argv(r, json_of(r, d), trace, d), d / "log.txt", d, r.limits, coverage_env(r, d)});
     }
     const auto [t, outcome] = pool.wait_any();
     Run& r = runs[t / 4];
@@ -593,6 +665,8 @@ std::vector<RunRecord> execute(std::vector<Run>& runs, const Options& o, std::os
     if (failed(r.rec)) write_failure_folder(r, failures);
   }
   for (size_t c = 0; c < candidates.size(); ++c) candidates[c].wave = runs[candidate_runs[c]].rec.wave;
+  for (const Run& r : runs)
+    if (r.coverage_missing) night->runs_without_coverage.push_back(r.rec.name);
   std::vector<RunRecord> records;
   for (const Run& r : runs) {
     records.push_back(r.rec);
@@ -640,6 +714,20 @@ int regress(const Options& o, const fs::path& history_file, std::ostream& out, s
   if (!memory_limit_supported())
     out << "note: memory limits are not applied in an AddressSanitizer build\n";
 
+  NightCoverage night_coverage;
+  if (o.coverage) {
+    if (!fs::is_regular_file(coverage_binary(o))) {
+      err << "sailsim regress: --coverage needs " << coverage_binary(o).string()
+          << " beside this sailsim (the normal build makes it; sanitizer builds do not)\nnothing was run\n";
+      return 2;
+    }
+    for (const Group& g : plan.groups)
+      if (!covered_group(g) && g.kind != GroupKind::Ctest) night_coverage.groups_not_covered.push_back(g.name);
+    for (const std::string& g : night_coverage.groups_not_covered)
+      out << "note: group " << g << " runs another binary than sailsim: not in the coverage\n";
+  } else if (!plan.coverage_goals.empty()) {
+    out << "note: the plan's coverage_goals are judged only with --coverage\n";
+  }
   ShardFolders folders;
   if (!o.merge.empty()) {
     try {
@@ -656,10 +744,10 @@ int regress(const Options& o, const fs::path& history_file, std::ostream& out, s
   std::vector<RunRecord> records;
   std::vector<WaveCandidate> candidates;
   if (o.merge.empty()) {
-    records = execute(runs, o, err, candidates);
+    records = execute(runs, o, err, candidates, &night_coverage);
   } else {
     try {
-      records = merge_shards(runs, o, plan.file, folders);
+      records = merge_shards(runs, o, plan.file, folders, night_coverage);
     } catch (const ShardError& e) {
       err << "sailsim regress: --merge: " << e.what() << "\n";
       return 2;
@@ -697,11 +785,30 @@ int regress(const Options& o, const fs::path& history_file, std::ostream& out, s
         << (first.seed ? std::to_string(*first.seed) : std::string("-")) << ": " << first.repro << "\n";
   }
   for (const std::string& f : marks.fixed) out << "fixed since the previous night: " << f << "\n";
-  const std::string results_text = results_json(o.base_seed, exit_code, records);
+  CoverageOutcome coverage_outcome;
+  if (o.coverage) {
+    coverage_outcome = write_coverage(o.out, night_coverage, plan.coverage_goals);
+    if (!coverage_outcome.problem.empty()) {
+      err << "sailsim regress: --coverage: " << coverage_outcome.problem << "\n";
+      exit_code = 2;
+    }
+    for (const GoalResult& g : coverage_outcome.goals) {
+      out << coverage_goal_message(g) << "\n";
+      if (g.met) continue;
+      exit_code = most_severe(exit_code, 1);
+      for (size_t i = 0; i < g.uncovered.size() && i < 20; ++i) out << "    uncovered: " << g.uncovered[i] << "\n";
+      if (g.uncovered.size() > 20)
+        out << "    ... " << g.uncovered.size() - 20 << " more in " << (o.out / "coverage/uncovered.txt").string() << "\n";
+    }
+    if (!night_coverage.runs_without_coverage.empty())
+      out << "note: " << night_coverage.runs_without_coverage.size() << " runs left no coverage (results.json lists them)\n";
+    out << "coverage: " << (o.out / "coverage/html/index.html").string() << "\n";
+  }
+  const std::string results_text = results_json(o.base_seed, exit_code, records, coverage_outcome.json);
   const std::string buckets_text = buckets_json(records, buckets, history ? &marks : nullptr);
   if (problem.empty()) problem = write_text_file(o.out / "results.json", results_text);
   if (problem.empty()) problem = write_text_file(o.out / "buckets.json", buckets_text);
-  if (problem.empty()) problem = write_junit(o.out / "junit.xml", records);
+  if (problem.empty()) problem = write_junit(o.out / "junit.xml", records, o.coverage ? &coverage_outcome.goals : nullptr);
   std::error_code ec;
   fs::remove_all(o.out / "runs", ec);
   if (!problem.empty()) {
@@ -742,7 +849,8 @@ int regress(const Options& o, const fs::path& history_file, std::ostream& out, s
   }
   // A shard's manifest last of all: a folder with shard.json is a shard that finished.
   if (o.shard) {
-    const ShardManifest m{*o.shard, plan_sha256, o.base_seed, o.seeds_scale, o.max_waves, plan_runs, candidates};
+    const ShardManifest m{*o.shard, plan_sha256, o.base_seed, o.seeds_scale, o.max_waves, plan_runs, o.coverage,
+                          candidates};
     if (const std::string p = write_text_file(o.out / "shard.json", shard_manifest_json(m)); !p.empty()) {
       err << "sailsim regress: " << p << "\n";
       exit_code = 2;

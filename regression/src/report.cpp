@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 
+#include "sailsim/regression/coverage_report.hpp"
 #include "sailsim/regression/history.hpp"
 
 namespace sailsim::regression {
@@ -99,9 +100,12 @@ std::string write_text_file(const std::filesystem::path& file, const std::string
   return {};
 }
 
-std::string results_json(uint64_t base_seed, int exit_code, const std::vector<RunRecord>& records) {
+std::string results_json(uint64_t base_seed, int exit_code, const std::vector<RunRecord>& records,
+                         const std::string& coverage_json) {
   std::ostringstream o;
-  o << "{\n  \"base_seed\": " << base_seed << ",\n  \"exit_code\": " << exit_code << ",\n  \"runs\": [";
+  o << "{\n  \"base_seed\": " << base_seed << ",\n  \"exit_code\": " << exit_code << ",\n";
+  if (!coverage_json.empty()) o << "  \"coverage\": " << coverage_json << ",\n";
+  o << "  \"runs\": [";
   for (size_t i = 0; i < records.size(); ++i) {
     const RunRecord& r = records[i];
     o << (i ? ",\n" : "\n") << "    {\"name\": " << json_string(r.name) << ", \"group\": " << json_string(r.group)
@@ -148,7 +152,8 @@ std::string buckets_json(const std::vector<RunRecord>& records, const std::vecto
   return o.str();
 }
 
-std::string write_junit(const std::filesystem::path& file, const std::vector<RunRecord>& records) {
+std::string write_junit(const std::filesystem::path& file, const std::vector<RunRecord>& records,
+                        const std::vector<GoalResult>* goals) {
   std::ostringstream o;
   o << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"sailsim regress\">\n";
   for (size_t i = 0; i < records.size();) {
@@ -174,6 +179,26 @@ std::string write_junit(const std::filesystem::path& file, const std::vector<Run
       o << ">\n      <failure message=\"" << xml(r.signature) << "\" type=\"" << xml(r.result) << "\">"
         << xml("exit code " + std::to_string(r.exit_code) + (r.signal.empty() ? "" : ", signal " + r.signal) +
                "\nrepro: " + r.repro)
+        << "</failure>\n    </testcase>\n";
+    }
+    o << "  </testsuite>\n";
+  }
+  if (goals && !goals->empty()) {
+    size_t missed = 0;
+    for (const GoalResult& g : *goals) missed += g.met ? 0 : 1;
+    o << "  <testsuite name=\"coverage\" tests=\"" << goals->size() << "\" failures=\"" << missed
+      << "\" time=\"0.000\">\n";
+    for (const GoalResult& g : *goals) {
+      const std::string name = g.goal.module + "." + g.goal.kind + " >= " + fixed(g.goal.percent, 2) + "%";
+      o << "    <testcase classname=\"coverage\" name=\"" << xml(name) << "\" time=\"0.000\"";
+      if (g.met) {
+        o << "/>\n";
+        continue;
+      }
+      std::string lines;
+      for (size_t i = 0; i < g.uncovered.size() && i < 200; ++i) lines += g.uncovered[i] + "\n";
+      if (g.uncovered.size() > 200) lines += "... " + std::to_string(g.uncovered.size() - 200) + " more\n";
+      o << ">\n      <failure message=\"" << xml(coverage_goal_message(g)) << "\" type=\"COVERAGE\">" << xml(lines)
         << "</failure>\n    </testcase>\n";
     }
     o << "  </testsuite>\n";

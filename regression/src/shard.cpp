@@ -31,7 +31,7 @@ YAML::Node load_json(const fs::path& file) {
 }
 
 GroupKind kind_from_name(const std::string& name, const fs::path& file) {
-  for (const GroupKind k : {GroupKind::Gen, GroupKind::Sequences, GroupKind::Vectors, GroupKind::Ctest})
+  for (const GroupKind k : {GroupKind::Gen, GroupKind::Sequences, GroupKind::Vectors, GroupKind::Ctest, GroupKind::Sweep})
     if (name == kind_name(k)) return k;
   throw ShardError(file.string() + ": unknown run kind `" + name + "`");
 }
@@ -54,7 +54,8 @@ std::string shard_manifest_json(const ShardManifest& m) {
   o << "{\n  \"sailsim_regress_shard\": 1,\n  \"index\": " << m.shard.index << ",\n  \"count\": " << m.shard.count
     << ",\n  \"plan_sha256\": " << json_string(m.plan_sha256) << ",\n  \"base_seed\": " << m.base_seed
     << ",\n  \"seeds_scale\": " << m.seeds_scale << ",\n  \"max_waves\": " << m.max_waves
-    << ",\n  \"plan_runs\": " << m.plan_runs << ",\n  \"wave_candidates\": [";
+    << ",\n  \"plan_runs\": " << m.plan_runs << ",\n  \"coverage\": " << (m.coverage ? "true" : "false")
+    << ",\n  \"wave_candidates\": [";
   for (size_t i = 0; i < m.wave_candidates.size(); ++i) {
     const WaveCandidate& c = m.wave_candidates[i];
     o << (i ? ",\n" : "\n") << "    {\"run\": " << json_string(c.run) << ", \"bucket\": " << json_string(c.bucket)
@@ -76,6 +77,7 @@ ShardManifest read_shard_manifest(const fs::path& file) {
     m.seeds_scale = root["seeds_scale"].as<uint64_t>();
     m.max_waves = root["max_waves"].as<unsigned>();
     m.plan_runs = root["plan_runs"].as<uint64_t>();
+    m.coverage = root["coverage"].as<bool>();
     for (const auto& c : root["wave_candidates"])
       m.wave_candidates.push_back({c["run"].as<std::string>(), c["bucket"].as<std::string>(), c["wave"].as<bool>()});
     return m;
@@ -111,6 +113,18 @@ std::map<std::string, RunRecord> read_results(const fs::path& file) {
     }
   } catch (const YAML::Exception& e) {
     throw ShardError(file.string() + ": a run's field is missing or of the wrong type: " + e.what());
+  }
+  return out;
+}
+
+std::vector<std::string> read_runs_without_coverage(const fs::path& file) {
+  const YAML::Node root = load_json(file);
+  std::vector<std::string> out;
+  try {
+    if (root["coverage"])
+      for (const auto& n : root["coverage"]["runs_without_coverage"]) out.push_back(n.as<std::string>());
+  } catch (const YAML::Exception& e) {
+    throw ShardError(file.string() + ": coverage.runs_without_coverage: " + e.what());
   }
   return out;
 }

@@ -23,7 +23,7 @@ std::string first_failure_line(const std::string& text) {
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) lines.push_back(trim(line));
   for (const auto& l : lines)
-    for (const char* p : {"FAIL", "TIMEOUT", "VIOLATION", "BAD INPUT"})
+    for (const char* p : {"FAIL", "TIMEOUT", "VIOLATION", "BAD INPUT", "MISMATCH"})
       if (starts_with(l, p)) return l;
   for (const auto& l : lines)
     if (l.find("error") != std::string::npos) return l;

@@ -44,7 +44,7 @@ fs::path find_on_path(const std::string& program) {
 // The settings every shard and the merge must share (the merge checks them in shard.json).
 std::string common_flags(const Options& o) {
   return " --seed " + std::to_string(o.base_seed) + " --seeds " + std::to_string(o.seeds_scale) + " --max-waves " +
-         std::to_string(o.max_waves);
+         std::to_string(o.max_waves) + (o.coverage ? " --coverage" : "");
 }
 
 // Runs sbatch; its job id, or "" with `problem` set to what it said.
@@ -53,7 +53,7 @@ std::string submit(const fs::path& sbatch, std::vector<std::string> args, const 
   ChildPool pool;
   Limits limits;
   limits.wall_seconds = 120;
-  pool.start(0, {args, log, {}, limits});
+  pool.start(0, {args, log, {}, limits, {}});
   const ChildOutcome c = pool.wait_any().second;
   const std::string text = read_text(log);
   if (!c.spawn_error.empty() || c.exit_code != 0) {

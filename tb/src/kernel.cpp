@@ -5,6 +5,13 @@
 
 namespace sailsim::tb {
 
+namespace {
+ContextEndHook g_context_end_hook = nullptr;
+}  // namespace
+
+void set_context_end_hook(ContextEndHook hook) { g_context_end_hook = hook; }
+ContextEndHook context_end_hook() { return g_context_end_hook; }
+
 Kernel::Kernel(SimulationConfig config) : config_(std::move(config)) {
   if (config_.fst_first_cycle > config_.fst_last_cycle) {
     throw std::invalid_argument("the FST window ends (cycle " + std::to_string(config_.fst_last_cycle) +

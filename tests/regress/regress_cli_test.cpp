@@ -11,9 +11,11 @@
 #include <map>
 #include <regex>
 #include <sstream>
+#include <tuple>
 
 #include "cli/run_command.hpp"
 #include "sailsim/regression/seed.hpp"
+#include "support/oracle_guard.hpp"
 
 namespace fs = std::filesystem;
 using sailsim::testing::CommandResult;
@@ -274,7 +276,7 @@ TEST(RegressCli, BadPlansAreRefusedAtLineAndColumn) {
       {"sailsim_regress: 1\ngroups:\n  - {name: a, gen: matmul, seeds: many}\n", ":3:35: seeds must be an integer: got 'many'"},
       {"sailsim_regress: 1\ngroups:\n  - {name: a, sequences: " + seqs + "}\n", ":3:26: sequences must be a non-empty list"},
       {"sailsim_regress: 1\ngroups:\n  - {name: a, sequences: [" + seqs + "], seeds: 3}\n",
-       ":3:" + std::to_string(37 + seqs.size()) + ": `seeds:` belongs to a `gen:` group only"},
+       ":3:" + std::to_string(37 + seqs.size()) + ": `seeds:` belongs to a `gen:` or `sweep:` group only"},
       {"sailsim_regress: 1\ngroups:\n  - {name: a, sequences: [nowhere]}\n", ":3:26: `" + (dir / "nowhere").string() + "` does not exist"},
       {"sailsim_regress: 1\ngroups:\n  - {name: a, vectors: [" + seqs + "]}\n  - {name: a, vectors: [" + seqs + "]}\n",
        ":4:12: group name `a` is used twice"},
@@ -516,3 +518,67 @@ TEST(RegressCli, BadCtestGroupsAreRefused) {
 }
 
 }  // namespace
+
+// The nightly oracle sweep as plan groups (`sweep: ggml | rtl-rows`, docs/sweep.md): every run
+// is `sailsim sweep KIND --seed S --KNOB V` with the derived seed; with a GGML whose generic
+// order lies (the haswell library in its place), the dot runs fail with a MISMATCH bucket, and
+// their failure folders keep the mismatch cases and a repro.sh that fails again.
+namespace sweep_groups {
+
+TEST(RegressCli, SweepGroupsRunTheOracleSweepAndKeepMismatches) {
+  SAILSIM_REQUIRE_ORACLE(oracle);
+  const fs::path dir = scratch("sweep");
+  write_text(dir / "plan.yaml",
+             "sailsim_regress: 1\ngroups:\n"
+             "  - {name: dots, sweep: ggml, seeds: 2, knobs: {dots: 400}}\n"
+             "  - {name: rows, sweep: rtl-rows, seeds: 1, knobs: {rows: 100}}\n");
+  const CommandResult r = regress(dir / "plan.yaml", dir / "out", "--seed 21 -j 2");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const auto runs = runs_by_name(dir / "out/results.json");
+  ASSERT_EQ(runs.size(), 3u);
+  for (const auto& [name, kind, knob] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"dots.0", "ggml", "--dots 400"}, {"dots.1", "ggml", "--dots 400"}, {"rows.0", "rtl-rows", "--rows 100"}}) {
+    SCOPED_TRACE(name);
+    const uint64_t seed = sailsim::regression::derive_seed(21, name.substr(0, 4), std::stoull(name.substr(5)));
+    EXPECT_EQ(runs.at(name)["kind"].as<std::string>(), "sweep");
+    EXPECT_EQ(runs.at(name)["seed"].as<uint64_t>(), seed);
+    EXPECT_EQ(runs.at(name)["input"].as<std::string>(),
+              "sailsim sweep " + kind + " --seed " + std::to_string(seed) + " " + knob);
+    EXPECT_EQ(runs.at(name)["result"].as<std::string>(), "PASS");
+  }
+
+  // A lying generic order.
+  const fs::path lib = dir / "lib";
+  fs::create_directories(lib);
+  fs::create_symlink(oracle->libdir() / "libggml-base.so", lib / "libggml-base.so");
+  fs::copy_file(oracle->libdir() / "libggml-cpu-haswell.so", lib / "libggml-cpu-x64.so");
+  fs::create_symlink(oracle->libdir() / "libggml-cpu-haswell.so", lib / "libggml-cpu-haswell.so");
+  const std::string env = "SAILSIM_GGML_LIBDIR=" + lib.string() + " ";
+  const CommandResult bad = run_command(env + "timeout -k 2 120 " + kSailsim.string() + " regress " +
+                                        (dir / "plan.yaml").string() + " --out " + (dir / "bad").string() +
+                                        " --seed 21 --max-waves 0");
+  EXPECT_EQ(bad.exit_code, 1) << bad.output;
+  const auto failed = runs_by_name(dir / "bad/results.json");
+  for (const char* name : {"dots.0", "dots.1"}) {
+    SCOPED_TRACE(name);
+    EXPECT_EQ(failed.at(name)["result"].as<std::string>(), "FAIL");
+    EXPECT_EQ(failed.at(name)["signature"].as<std::string>().rfind("MISMATCH dot N generic", 0), 0u)
+        << failed.at(name)["signature"];
+    const fs::path folder = dir / "bad/failures" / name;
+    EXPECT_TRUE(fs::exists(folder / "mismatches/index.yaml"));
+    const CommandResult repro = run_command(env + "sh " + (folder / "repro.sh").string());
+    EXPECT_EQ(repro.exit_code, 1) << repro.output;
+    EXPECT_NE(repro.output.find("MISMATCH dot"), std::string::npos);
+  }
+  // The lane's rows compare with sailsim's reference, which no library swap changes.
+  EXPECT_EQ(failed.at("rows.0")["result"].as<std::string>(), "PASS");
+  EXPECT_EQ(YAML::LoadFile((dir / "bad/buckets.json").string())["buckets"].size(), 1u);
+
+  write_text(dir / "typo.yaml", "sailsim_regress: 1\ngroups:\n  - {name: s, sweep: gmml, seeds: 1}\n");
+  const CommandResult typo = regress(dir / "typo.yaml", dir / "typo");
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_NE(typo.output.find("typo.yaml:3:22: sweep `gmml`: expected ggml or rtl-rows"), std::string::npos) << typo.output;
+  fs::remove_all(dir);
+}
+
+}  // namespace sweep_groups

@@ -16,14 +16,14 @@ struct Limits {
   uint64_t memory_mib = 4096;   // RLIMIT_AS of the child
 };
 
-enum class GroupKind { Gen, Sequences, Vectors, Ctest };
+enum class GroupKind { Gen, Sequences, Vectors, Ctest, Sweep };
 
 struct Group {
   std::string name;  // [A-Za-z0-9_.-]+, unique in the plan
   GroupKind kind = GroupKind::Sequences;
-  std::string gen_kind;                                // Gen: `sailsim gen KIND`
-  uint64_t seeds = 0;                                  // Gen: runs before --seeds scaling
-  std::vector<std::pair<std::string, std::string>> knobs;  // Gen: passed as --KEY VALUE
+  std::string gen_kind;                                // Gen: `sailsim gen KIND`; Sweep: `sailsim sweep KIND`
+  uint64_t seeds = 0;                                  // Gen, Sweep: runs before --seeds scaling
+  std::vector<std::pair<std::string, std::string>> knobs;  // Gen, Sweep: passed as --KEY VALUE
   std::vector<std::filesystem::path> paths;            // Sequences / Vectors, absolute
   std::vector<std::string> tags;                       // Sequences: keep files with one of them;
                                                        // Ctest: the CTest labels (a test with one of them)
@@ -33,9 +33,18 @@ struct Group {
   std::string flavour = "default";                     // "x-random": sailsim-x-random beside self
 };
 
+// `coverage_goals: {MODULE: {KIND: PERCENT}}`: with --coverage, the night fails when MODULE's
+// points of KIND (line, branch, toggle, user) reached are fewer than PERCENT of them.
+struct CoverageGoal {
+  std::string module;
+  std::string kind;
+  double percent = 0;
+};
+
 struct Plan {
   std::filesystem::path file;
   std::vector<Group> groups;
+  std::vector<CoverageGoal> coverage_goals;  // in the plan's order
 };
 
 // Paths in the plan are relative to the plan file's folder. `self` is the sailsim binary the
@@ -47,5 +56,11 @@ const char* kind_name(GroupKind kind);
 // Whether a group's runs are `sailsim replay` runs (gen, sequences): they take a seed, write
 // replay.json and can be rerun with a waveform; vectors and ctest runs cannot.
 inline bool runs_replay(GroupKind kind) { return kind == GroupKind::Gen || kind == GroupKind::Sequences; }
+
+// Whether a group's runs take a seed each: replay runs and `sailsim sweep` runs.
+inline bool takes_seed(GroupKind kind) { return runs_replay(kind) || kind == GroupKind::Sweep; }
+
+// Whether a group's run count is `seeds:` (scaled by --seeds) rather than its inputs.
+inline bool seeded_group(GroupKind kind) { return kind == GroupKind::Gen || kind == GroupKind::Sweep; }
 
 }  // namespace sailsim::regression

@@ -18,6 +18,7 @@ struct ChildSpec {
   std::filesystem::path log;      // created or truncated; stdout + stderr
   std::filesystem::path cwd;      // "" = the parent's
   Limits limits;
+  std::vector<std::string> env;   // NAME=VALUE added to (or replacing in) the parent's environment
 };
 
 struct ChildOutcome {

@@ -24,6 +24,7 @@ struct Options {
   std::filesystem::path self;  // the sailsim binary the runs use (/proc/self/exe)
   std::optional<ShardSpec> shard;  // --shard I/N: only this slice of the runs, and shard.json
   std::vector<std::filesystem::path> merge;  // --merge: shard folders 1..N, in order; nothing runs
+  bool coverage = false;  // --coverage: runs on sailsim-coverage, DIR/coverage/ (coverage_report.hpp)
 };
 
 // The regression's exit code: the most severe run (2 > 4 > 3 > 1 > 0), 2 for a bad plan or

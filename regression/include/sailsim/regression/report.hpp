@@ -55,12 +55,17 @@ std::string xml_escape(const std::string& s);
 // The texts of results.json and buckets.json (the dashboard carries them too). With
 // `history` (--history), each bucket also gets its "history" mark and the file the previous
 // night's "fixed" signatures.
-std::string results_json(uint64_t base_seed, int exit_code, const std::vector<RunRecord>& records);
+// `coverage_json` ("" = none): the "coverage" object of a --coverage night (coverage_report.hpp).
+std::string results_json(uint64_t base_seed, int exit_code, const std::vector<RunRecord>& records,
+                         const std::string& coverage_json = "");
 std::string buckets_json(const std::vector<RunRecord>& records, const std::vector<Bucket>& buckets,
                          const HistoryMarks* history = nullptr);
 
 // Returns "" or what went wrong ("cannot write PATH: errno text").
-std::string write_junit(const std::filesystem::path& file, const std::vector<RunRecord>& records);
+// With `goals`, a last testsuite "coverage" holds one testcase per coverage goal.
+struct GoalResult;
+std::string write_junit(const std::filesystem::path& file, const std::vector<RunRecord>& records,
+                        const std::vector<GoalResult>* goals = nullptr);
 
 // Writes `text` to `file` (open / write / close, each checked).
 std::string write_text_file(const std::filesystem::path& file, const std::string& text);

@@ -47,6 +47,7 @@ struct ShardManifest {
   uint64_t seeds_scale = 1;
   unsigned max_waves = 2;
   uint64_t plan_runs = 0;  // runs in the whole plan
+  bool coverage = false;   // --coverage: DIR/coverage/coverage.dat holds the shard's coverage
   std::vector<WaveCandidate> wave_candidates;
 };
 
@@ -60,5 +61,7 @@ struct ShardError : std::runtime_error {
 ShardManifest read_shard_manifest(const std::filesystem::path& file);  // throws ShardError
 // The run records of a results.json, by run name; `repro` and `wave` are not in it.
 std::map<std::string, RunRecord> read_results(const std::filesystem::path& file);  // throws ShardError
+// results.json's coverage.runs_without_coverage (none without a "coverage" object).
+std::vector<std::string> read_runs_without_coverage(const std::filesystem::path& file);  // throws ShardError
 
 }  // namespace sailsim::regression

@@ -20,7 +20,16 @@
 #include "sailsim/tb/port.hpp"
 #include "sailsim/tb/port_wires.hpp"
 
+class VerilatedContext;
+
 namespace sailsim::tb {
+
+// Called by every Simulation as it ends, after its model's final() and before the model is
+// destroyed: the coverage flavour (sailsim-coverage) writes the model's coverage there.
+// Process-wide; nullptr (the default) calls nothing.
+using ContextEndHook = void (*)(VerilatedContext&);
+void set_context_end_hook(ContextEndHook hook);
+ContextEndHook context_end_hook();
 
 // Where the waveform goes; Simulation<Top> provides an FST one when the model can trace.
 class TraceSink {

@@ -93,6 +93,8 @@ class Simulation final : public Kernel {
   ~Simulation() override {
     close_trace();  // the waveform refers to the model: finish it first
     top_->final();
+    // Coverage counters live in the model: they are read now, before it goes.
+    if (const ContextEndHook hook = context_end_hook()) hook(*context_);
   }
 
   Top& top() { return *top_; }

@@ -1,11 +1,11 @@
-#include "random_blocks.hpp"
+#include "sailsim/sweep/random_blocks.hpp"
 
 #include <bit>
 #include <cmath>
 #include <cstring>
 #include <limits>
 
-namespace sailsim::testing {
+namespace sailsim::sweep {
 
 uint16_t random_finite_fp16(Rng& rng) {
   for (;;) {
@@ -129,4 +129,4 @@ std::vector<EdgePair> edge_pairs() {
   return pairs;
 }
 
-}  // namespace sailsim::testing
+}  // namespace sailsim::sweep
