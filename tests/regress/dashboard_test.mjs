@@ -29,6 +29,8 @@ if (!fs.existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: s
 const playwrightPath = path.join(npmDir, 'node_modules', 'playwright-core');
 if (!fs.existsSync(playwrightPath)) throw new Error(`${playwrightPath} is missing: scripts/deps.sh --tests installs it`);
 const { chromium } = createRequire(import.meta.url)(playwrightPath);
+// "1" in normal builds, which make sailsim-coverage beside sailsim (sanitizer builds do not).
+const coverageNight = env('SAILSIM_COVERAGE_NIGHT') === '1';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sailsim-dashboard-'));
 const plan = path.join(work, 'plan.yaml');
@@ -69,6 +71,22 @@ before(async () => {
   assert.equal(regress(path.join(work, 'night2'), true), 3);
   assert.equal(regress(path.join(work, 'night3'), true), 3);
   assert.equal(regress(path.join(work, 'alone'), false), 3);
+  if (coverageNight) {
+    // A --coverage night (normal builds make sailsim-coverage): one goal met, one missed.
+    const covPlan = path.join(work, 'coverage.yaml');
+    fs.writeFileSync(covPlan, ['sailsim_regress: 1', 'coverage_goals:', '  sail_engine: {line: 50}',
+      '  fifo_sync: {user: 100}', 'groups:', `  - {name: ok, sequences: [${seq('sequences/timing/matmul_slow.yaml')}]}`,
+      '  - {name: mm, gen: matmul, seeds: 2, knobs: {max-m: 4, max-n: 4, max-k: 512}}', ''].join('\n'));
+    let status = 0;
+    try {
+      execFileSync(sailsim, ['regress', covPlan, '--out', path.join(work, 'coverage'), '--coverage', '-j', '2'],
+        { stdio: 'pipe', timeout: 300000 });
+    } catch (e) {
+      if (e.status === null) throw e;
+      status = e.status;
+    }
+    assert.equal(status, 1, 'the missed goal fails the coverage night');
+  }
   browser = await chromium.launch({
     executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -230,6 +248,31 @@ test('night 3: the timeout again is seen before; three nights; every group has i
   }
   await p.context.close();
 });
+
+if (coverageNight) {
+  test('a --coverage night: every module and kind, the goals, the report linked', async () => {
+    const p = await open('coverage');
+    await checkPage(p);
+    const cov = p.results.coverage;
+    const modules = Object.keys(cov.modules).sort();
+    assert.ok(modules.includes('sail_engine') && modules.includes('fifo_sync'), modules.join(' '));
+    assert.equal(await p.page.locator('#coverage tbody tr[data-module]').count(), modules.length);
+    for (const m of modules) {
+      for (const k of ['line', 'branch', 'toggle', 'user']) {
+        const t = cov.modules[m][k];
+        const shown = await p.page.locator(`#coverage tr[data-module="${m}"] [data-figure="${k}"]`).textContent();
+        assert.equal(shown, t ? `${t.percent.toFixed(2)}% (${t.covered}/${t.total})` : '-', `${m} ${k}`);
+      }
+    }
+    assert.deepEqual(await p.page.locator('#coverage tr.goal [data-figure="met"]').allTextContents(), ['met', 'MISSED']);
+    const missed = await p.page.locator('#coverage tr.goal.missed [data-figure="uncovered"]').textContent();
+    assert.match(missed, /user cov_push_when_full/);
+    const href = await p.page.locator('#coverage [data-figure="coverage report"]').getAttribute('href');
+    assert.equal(href, 'coverage/html/index.html');
+    assert.ok(fs.existsSync(path.join(p.dir, href)), 'the genhtml report is where the page links it');
+    await p.context.close();
+  });
+}
 
 test('without --history: tonight only, no marks, no fixed list', async () => {
   const p = await open('alone');
