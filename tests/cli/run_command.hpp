@@ -5,6 +5,9 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 namespace sailsim::testing {
@@ -27,5 +30,13 @@ inline CommandResult run_command(const std::string& command) {
 }
 
 inline std::string quoted(const std::string& s) { return "'" + s + "'"; }
+
+// A file's whole text ("" when it cannot be read: the test's own assertions then fail).
+inline std::string read_text(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
 
 }  // namespace sailsim::testing

@@ -19,6 +19,7 @@
 
 namespace fs = std::filesystem;
 using sailsim::testing::CommandResult;
+using sailsim::testing::read_text;
 using sailsim::testing::run_command;
 
 namespace {
@@ -34,13 +35,6 @@ fs::path scratch(const std::string& name) {
 }
 
 void write_text(const fs::path& file, const std::string& text) { std::ofstream(file) << text; }
-
-std::string read_text(const fs::path& file) {
-  std::ifstream in(file);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 CommandResult regress(const fs::path& plan, const fs::path& out, const std::string& extra = "") {
   return run_command("timeout -k 2 120 " + kSailsim.string() + " regress " + plan.string() + " --out " + out.string() +

@@ -17,19 +17,13 @@
 
 namespace fs = std::filesystem;
 using sailsim::testing::CommandResult;
+using sailsim::testing::read_text;
 using sailsim::testing::run_command;
 
 namespace {
 
 const fs::path kSailsim = SAILSIM_CLI_PATH;
 const fs::path kSource = SAILSIM_SOURCE_DIR;
-
-std::string read_text(const fs::path& file) {
-  std::ifstream in(file);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 CommandResult sailsim(const std::string& args) {
   return run_command("timeout -k 2 300 " + kSailsim.string() + " regress " + args);
