@@ -2,11 +2,16 @@
 # The nightly regression, as a cron job or a CI schedule calls it: installs what is missing,
 # builds, and runs `sailsim regress` over a plan (default regress/nightly.yaml, about 30
 # minutes on 2 cores) into a dated folder, appending the night to a history database.
-#   scripts/nightly.sh [--plan FILE] [--out DIR] [--seed S] [--history FILE] [-j N]
+#   scripts/nightly.sh [--plan FILE] [--out DIR] [--seed S] [--history FILE] [-j N] [--coverage] [--mutation N]
 # Defaults: --out out/nightly-<UTC date>, --seed <UTC date as YYYYMMDD> (the same night gives
 # the same seeds), --history out/history.sqlite, -j every core. The exit code is sailsim
 # regress's (0 every run passed; docs/regress.md). Reports: DIR/junit.xml, DIR/results.json,
 # DIR/buckets.json; failures with their repro.sh under DIR/failures/.
+# --coverage: the night runs on sailsim-coverage and writes DIR/coverage/ (docs/coverage.md;
+# about 0.4 s more a run).
+# --mutation N: then the night's rotating sample of N RTL mutants on regress/smoke.yaml
+# (scripts/mutate.py --sample N --seed S, docs/mutation.md; about 3 minutes a mutant on 2
+# cores) into DIR/mutation/; the exit code is regress's if it failed, else mutate.py's.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -16,6 +21,8 @@ out="$SAILSIM_ROOT/out/nightly-$date_utc"
 seed=$date_utc
 history="$SAILSIM_ROOT/out/history.sqlite"
 jobs=$SAILSIM_JOBS
+mutation=0
+coverage=()
 while [ $# -gt 0 ]; do
   case $1 in
     --plan) [ $# -ge 2 ] || die "--plan needs a file"; plan=$2; shift 2 ;;
@@ -23,7 +30,9 @@ while [ $# -gt 0 ]; do
     --seed) [ $# -ge 2 ] || die "--seed needs a number"; seed=$2; shift 2 ;;
     --history) [ $# -ge 2 ] || die "--history needs a file"; history=$2; shift 2 ;;
     -j) [ $# -ge 2 ] || die "-j needs a number"; jobs=$2; shift 2 ;;
-    *) die "unknown option $1 (known: --plan FILE, --out DIR, --seed S, --history FILE, -j N)" ;;
+    --coverage) coverage=(--coverage); shift ;;
+    --mutation) [[ $# -ge 2 && $2 =~ ^[0-9]+$ ]] || die "--mutation needs a number of mutants"; mutation=$2; shift 2 ;;
+    *) die "unknown option $1 (known: --plan FILE, --out DIR, --seed S, --history FILE, -j N, --coverage, --mutation N)" ;;
   esac
 done
 
@@ -31,4 +40,14 @@ done
 configure_and_build "$SAILSIM_ROOT/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
 mkdir -p "$(dirname "$history")"
 say "sailsim regress $plan (seed $seed, -j $jobs) into $out"
-exec "$SAILSIM_ROOT/build/cli/sailsim" regress "$plan" --out "$out" --seed "$seed" -j "$jobs" --history "$history"
+if [ "$mutation" -eq 0 ]; then
+  exec "$SAILSIM_ROOT/build/cli/sailsim" regress "$plan" --out "$out" --seed "$seed" -j "$jobs" --history "$history" "${coverage[@]}"
+fi
+rc=0
+"$SAILSIM_ROOT/build/cli/sailsim" regress "$plan" --out "$out" --seed "$seed" -j "$jobs" --history "$history" "${coverage[@]}" || rc=$?
+say "scripts/mutate.py --sample $mutation --seed $seed into $out/mutation"
+mrc=0
+python3 -B "$SAILSIM_ROOT/scripts/mutate.py" --sample "$mutation" --seed "$seed" -j "$jobs" --build-jobs "$SAILSIM_JOBS" \
+  --report "$out/mutation" || mrc=$?
+[ "$rc" -ne 0 ] && exit "$rc"
+exit "$mrc"
