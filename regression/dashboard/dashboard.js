@@ -98,9 +98,11 @@
       cell('reached', g.reached.toFixed(2) + '%'), cell('met', g.met ? 'met' : 'MISSED'),
       cell('uncovered', g.uncovered.slice(0, 10).join('\n') + (g.uncovered.length > 10 ? '\n...' : ''))));
     section('coverage', 'Code coverage',
-      el('p', {}, el('a', { href: cov.report, 'data-figure': 'coverage report' }, 'HTML report (genhtml)'), ' · ',
-        el('a', { href: cov.info }, 'lcov .info'), ' · ', el('a', { href: cov.uncovered }, 'uncovered points'),
-        ' · ' + cov.points + ' points'),
+      cov.report
+        ? el('p', {}, el('a', { href: cov.report, 'data-figure': 'coverage report' }, 'HTML report (genhtml)'), ' · ',
+          el('a', { href: cov.info }, 'lcov .info'), ' · ', el('a', { href: cov.uncovered }, 'uncovered points'),
+          ' · ' + cov.points + ' points')
+        : el('p', { class: 'none' }, 'No run of this night simulated the coverage flavour: no points.'),
       table(['module', ...kinds], modules.map((m) => el('tr', { 'data-module': m }, cell('module', m),
         ...kinds.map((k) => kindCell(m, k))))),
       goalRows.length ? table(['module', 'kind', 'goal', 'reached', 'verdict', 'uncovered'], goalRows)

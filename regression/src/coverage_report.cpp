@@ -124,18 +124,21 @@ CoverageOutcome write_coverage(const fs::path& out, const NightCoverage& night, 
   const fs::path verilator_coverage = on_path("verilator_coverage"), genhtml = on_path("genhtml");
   if (verilator_coverage.empty()) o.problem = "verilator_coverage is not on PATH (Debian's verilator)";
   else if (genhtml.empty()) o.problem = "genhtml is not on PATH (Debian's lcov)";
-  if (o.problem.empty())
+  // A night that simulated nothing on the coverage flavour has no points: no lcov, no HTML.
+  const bool any = !night.data.empty();
+  if (o.problem.empty() && any)
     o.problem = run_tool({verilator_coverage.string(), "--write-info", (dir / "coverage.info").string(),
                           (dir / "coverage.dat").string()},
                          dir / "verilator_coverage.log");
-  if (o.problem.empty())
+  if (o.problem.empty() && any)
     o.problem = run_tool({genhtml.string(), "--quiet", "--output-directory", (dir / "html").string(), "--title",
                           "sailsim regress coverage", (dir / "coverage.info").string()},
                          dir / "genhtml.log");
 
   std::ostringstream j;
-  j << "{\"data\": \"coverage/coverage.dat\", \"info\": \"coverage/coverage.info\", \"report\": "
-       "\"coverage/html/index.html\", \"uncovered\": \"coverage/uncovered.txt\", \"points\": "
+  j << "{\"data\": \"coverage/coverage.dat\", \"info\": " << (any ? "\"coverage/coverage.info\"" : "null")
+    << ", \"report\": " << (any ? "\"coverage/html/index.html\"" : "null")
+    << ", \"uncovered\": \"coverage/uncovered.txt\", \"points\": "
     << night.data.points().size() << ",\n    \"modules\": {";
   bool first_module = true;
   for (const auto& [module, kinds] : summary) {

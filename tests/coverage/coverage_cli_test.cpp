@@ -13,9 +13,11 @@
 #include <sstream>
 
 #include "cli/run_command.hpp"
+#include "regress/comparable_report.hpp"
 
 namespace fs = std::filesystem;
 using sailsim::testing::CommandResult;
+using sailsim::testing::comparable_report;
 using sailsim::testing::read_text;
 using sailsim::testing::run_command;
 
@@ -35,13 +37,6 @@ size_t cover_points_in(const std::string& rtl_file) {
   size_t n = 0;
   for (size_t at = 0; (at = text.find("`SAIL_COVER(cov_", at)) != std::string::npos; ++at) ++n;
   return n;
-}
-
-std::string without_measured(const fs::path& results, const fs::path& out) {
-  std::string t = std::regex_replace(read_text(results), std::regex(R"(, "measured": \{[^}]*\})"), "");
-  size_t at = 0;
-  while ((at = t.find(out.string(), at)) != std::string::npos) t.replace(at, out.string().size(), "OUT");
-  return t;
 }
 
 class Coverage : public ::testing::Test {
@@ -129,7 +124,7 @@ TEST_F(Coverage, TwoShardsMergeToTheCoverageOfOneRun) {
                                   " " + (dir_ / "2").string());
   EXPECT_EQ(m.exit_code, 1) << m.output;
   EXPECT_EQ(read_text(merged / "coverage/coverage.dat"), read_text(local / "coverage/coverage.dat"));
-  EXPECT_EQ(without_measured(merged / "results.json", merged), without_measured(local / "results.json", local));
+  EXPECT_EQ(comparable_report(merged / "results.json", merged), comparable_report(local / "results.json", local));
   // Each shard covers less than the whole: the merge is not one shard's file.
   EXPECT_NE(read_text(dir_ / "1/coverage/coverage.dat"), read_text(local / "coverage/coverage.dat"));
   // verilator_coverage's own merge of the two shards gives the same lcov data.
@@ -145,6 +140,24 @@ TEST_F(Coverage, TwoShardsMergeToTheCoverageOfOneRun) {
   const CommandResult bad = regress(plan_ + " --out " + (dir_ / "m2").string() + flags + " --merge " + (dir_ / "p1").string());
   EXPECT_EQ(bad.exit_code, 2) << bad.output;
   EXPECT_NE(bad.output.find("ran without --coverage, the merge has it"), std::string::npos) << bad.output;
+}
+
+// A group on another binary (here the random-initial-state flavour) is not in the coverage
+// and is named; a night with nothing covered has no points, no lcov and no HTML, and says so.
+TEST_F(Coverage, GroupsOfAnotherBinaryAreNamedAndAnEmptyNightHasNoReport) {
+  std::ofstream(dir_ / "other.yaml") << "sailsim_regress: 1\ngroups:\n"
+                                     << "  - {name: xr, gen: matmul, seeds: 1, flavour: x-random}\n";
+  const fs::path out = dir_ / "other";
+  const CommandResult r = regress((dir_ / "other.yaml").string() + " --out " + out.string() + " --coverage");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("note: group xr runs another binary than sailsim: not in the coverage"), std::string::npos)
+      << r.output;
+  const YAML::Node cov = YAML::LoadFile((out / "results.json").string())["coverage"];
+  EXPECT_EQ(cov["points"].as<int>(), 0);
+  EXPECT_TRUE(cov["report"].IsNull());
+  ASSERT_EQ(cov["groups_not_covered"].size(), 1u);
+  EXPECT_EQ(cov["groups_not_covered"][0].as<std::string>(), "xr");
+  EXPECT_FALSE(fs::exists(out / "coverage/html"));
 }
 
 TEST_F(Coverage, BadGoalsAreRefusedAtTheirKey) {

@@ -13,11 +13,13 @@
 #include <sstream>
 
 #include "cli/run_command.hpp"
+#include "regress/comparable_report.hpp"
 #include "sailsim/regression/shard.hpp"
 
 namespace fs = std::filesystem;
 using sailsim::testing::CommandResult;
 using sailsim::testing::read_text;
+using sailsim::testing::comparable_report;
 using sailsim::testing::run_command;
 
 namespace {
@@ -27,18 +29,6 @@ const fs::path kSource = SAILSIM_SOURCE_DIR;
 
 CommandResult sailsim(const std::string& args) {
   return run_command("timeout -k 2 300 " + kSailsim.string() + " regress " + args);
-}
-
-// A report without what a machine measures (wall time, speed, memory, the date) and with the
-// output folder's path replaced: what must be equal between a local run and a merge.
-std::string comparable(const fs::path& file, const fs::path& out) {
-  std::string t = read_text(file);
-  t = std::regex_replace(t, std::regex(R"(, "measured": \{[^}]*\})"), "");
-  t = std::regex_replace(t, std::regex(R"(time="[0-9.]+")"), "time=\"\"");
-  t = std::regex_replace(t, std::regex(R"(20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z)"), "DATE");
-  size_t at = 0;
-  while ((at = t.find(out.string(), at)) != std::string::npos) t.replace(at, out.string().size(), "OUT");
-  return t;
 }
 
 std::vector<std::string> run_names(const fs::path& results) {
@@ -133,7 +123,7 @@ TEST_F(Shards, MergeOfThreeShardsEqualsALocalRun) {
   EXPECT_EQ(m.exit_code, l.exit_code) << m.output;
   for (const char* file : {"results.json", "buckets.json", "junit.xml", "index.html"}) {
     SCOPED_TRACE(file);
-    EXPECT_EQ(comparable(merged / file, merged), comparable(local / file, local));
+    EXPECT_EQ(comparable_report(merged / file, merged), comparable_report(local / file, local));
   }
   EXPECT_EQ(waves(merged), waves(local));
   EXPECT_TRUE(waves(local).count("neg.1"));
