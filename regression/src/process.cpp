@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -101,9 +102,14 @@ void ChildPool::start(uint64_t tag, const ChildSpec& spec) {
   const rlim_t bytes = static_cast<rlim_t>(spec.limits.memory_mib) << 20;
   const bool limit_memory = memory_limit_supported();
   const double started = now_seconds();
+  const pid_t parent = getpid();
   const pid_t pid = fork();
   if (pid == 0) {
     setpgid(0, 0);
+    // The child is in a group of its own, out of reach of a signal to the regression's group:
+    // if the regression dies without stopping it (SIGKILL), the kernel kills the child.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(127);  // the regression died before prctl
     if (limit_memory) {
       const rlimit as{bytes, bytes};
       setrlimit(RLIMIT_AS, &as);

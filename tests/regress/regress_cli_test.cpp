@@ -193,6 +193,29 @@ TEST(RegressCli, CrashIsARunResultAndTheRestCompletes) {
   fs::remove_all(dir);
 }
 
+// A regression killed by SIGKILL (a scheduler's hard stop, a CI timeout) cannot stop its
+// runs, which sit in process groups of their own: the kernel ends them (PR_SET_PDEATHSIG).
+TEST(RegressCli, AKilledRegressionTakesItsRunsWithIt) {
+  const fs::path dir = scratch("killed");
+  fs::create_directories(dir / "long");
+  write_text(dir / "long/long_idle.yaml",
+             "sailsim: 1\nname: long_idle\nconfig: {timeout_cycles: 4_000_000_000}\nsteps:\n"
+             "  - idle: {cycles: 3_000_000_000}\n");
+  write_text(dir / "plan.yaml", "sailsim_regress: 1\ngroups:\n  - {name: long, sequences: [long]}\n");
+  // Start the regression, wait for its run (a child of it), SIGKILL the regression, and
+  // check a few seconds later that the run is gone.
+  const std::string pid = (dir / "pid").string();
+  const CommandResult r = run_command(
+      "(" + kSailsim.string() + " regress " + (dir / "plan.yaml").string() + " --out " + (dir / "out").string() +
+      " > " + (dir / "log.txt").string() + " 2>&1 & echo $! > " + pid + "); "
+      "for i in $(seq 100); do runs=$(pgrep -P $(cat " + pid + ")) && break; sleep 0.1; done; "
+      "[ -n \"$runs\" ] || { echo no run started; exit 3; }; "
+      "kill -KILL $(cat " + pid + "); sleep 3; "
+      "for p in $runs; do kill -0 $p 2>/dev/null && { ps -o pid,cmd -p $p; kill -KILL $p; exit 1; }; done; exit 0");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  fs::remove_all(dir);
+}
+
 TEST(RegressCli, WallLimitKillsALongRunAndTheRestCompletes) {
   const fs::path dir = scratch("wall");
   fs::create_directories(dir / "long");
