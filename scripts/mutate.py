@@ -35,7 +35,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 from mutation import catalogue as cat_mod  # noqa: E402
-from mutation import report, runner, sv, waivers  # noqa: E402
+from mutation import report, runner, sv, tsv, waivers  # noqa: E402
 
 ROOT = os.path.dirname(HERE)
 
@@ -77,8 +77,8 @@ def parse_args(argv):
     p.add_argument("--timeout", type=float, metavar="S",
                    help="wall limit of one plan run (default 4 x the unmutated run + 300 s)")
     p.add_argument("--fast-kill", action="store_true",
-                   help="stop a mutant's plan at its first failing run (faster; the signature is then that "
-                        "run's name and result, which may vary with -j)")
+                   help="stop a mutant's plan at its first failing run (faster; no signature then, and "
+                        "first_failure names that run, which may vary with -j)")
     p.add_argument("--waivers", help="the equivalent mutants (default tests/mutate/equivalent.tsv)")
     p.add_argument("--extra", action="append", default=[], metavar="TSV",
                    help="hand-written mutants: NAME FILE SEARCH REPLACE WHAT, one a line (ids extra:NAME)")
@@ -145,15 +145,7 @@ def load_extras(paths, catalogue):
     """Hand-written mutants: NAME FILE SEARCH REPLACE WHAT (TAB-separated)."""
     extras = []
     for path in paths:
-        try:
-            with open(path, encoding="utf-8") as f:
-                lines = f.read().splitlines()
-        except OSError as e:
-            raise BadInput(f"{path}: {e.strerror}")
-        for number, line in enumerate(lines, 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            fields = line.split("\t")
+        for number, fields in tsv.rows(path, BadInput):
             if len(fields) != 5 or not fields[0] or not fields[2] or not fields[4]:
                 raise BadInput(f"{path}:{number}: expected 5 TAB-separated fields (NAME FILE SEARCH REPLACE WHAT)")
             name, rel, search, replace, what = fields
@@ -228,6 +220,7 @@ def entry_of(m, plan_rel):
         "id": m.id, "file": m.file, "module": m.module, "operator": m.operator, "variant": m.variant,
         "line": m.line, "column": m.column, "original": m.original_text, "mutated": m.mutated_text,
         "verdict": None, "signature": None, "exit_code": None, "reason": None, "why": None,
+        "first_failure": None,
         "what": m.extra_what or cat_mod.OPERATORS[m.operator], "tree_changed": False,
         "plan": plan_rel, "build_seconds": None, "run_seconds": None, "diff": m.diff(),
     }
@@ -411,6 +404,7 @@ def main(argv):
         else:
             r = flow.run_one(m.id, m.file, m.mutated_source())
             e.update(verdict=r.verdict, signature=r.signature, exit_code=r.exit_code, reason=r.reason,
+                     first_failure=r.first_failure,
                      build_seconds=round(r.build_seconds, 1), run_seconds=round(r.run_seconds or 0, 1))
             now = tree_fingerprint()
             if fingerprint is not None and now != fingerprint:

@@ -25,7 +25,7 @@ import time
 
 class Result:
     __slots__ = ("verdict", "signature", "exit_code", "build_seconds", "run_seconds", "reason",
-                 "log_dir")
+                 "log_dir", "first_failure")
 
     def __init__(self, **kw):
         for k in self.__slots__:
@@ -137,15 +137,30 @@ class Flow:
                 if timeout is not None and time.monotonic() - t0 > timeout:
                     raise subprocess.TimeoutExpired(self.child.args, timeout)
 
+    def relative(self, text):
+        """Paths in a message without the machine's folders: WORK/... and the tree's own."""
+        return text.replace(self.work + os.sep, "WORK/").replace(self.root + os.sep, "")
+
     def kill_child(self):
+        """Stop the running command and everything it started. SIGTERM first: `sailsim
+        regress` stops its runs (each in a process group of its own) on SIGTERM; SIGKILL to
+        the group after a grace period, and then the kernel ends the runs too (regress asks
+        for PR_SET_PDEATHSIG in each)."""
         child = self.child
         if child is None:
             return
         try:
-            os.killpg(child.pid, signal.SIGKILL)
+            os.killpg(child.pid, signal.SIGTERM)
         except ProcessLookupError:
             pass
-        child.wait()
+        try:
+            child.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            try:
+                os.killpg(child.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            child.wait()
 
     def run_one(self, name, rel_file, text):
         """Build the RTL with `rel_file` replaced by `text`, run the plan: a Result."""
@@ -168,14 +183,14 @@ class Flow:
                 os.path.join(mdir, "configure.log"), self.build_timeout)
             build_seconds += secs
             if rc != 0:
-                return Result(verdict="stillborn", reason=first_error(os.path.join(mdir, "configure.log"), rc, "configure"),
+                return Result(verdict="stillborn", reason=self.relative(first_error(os.path.join(mdir, "configure.log"), rc, "configure")),
                               build_seconds=build_seconds, run_seconds=0.0, log_dir=mdir)
             rc, secs = self.run_cmd(
                 ["cmake", "--build", build, "--target", "sailsim", "-j", str(self.build_jobs)],
                 os.path.join(mdir, "build.log"), self.build_timeout)
             build_seconds += secs
             if rc != 0:
-                return Result(verdict="stillborn", reason=first_error(os.path.join(mdir, "build.log"), rc, "build"),
+                return Result(verdict="stillborn", reason=self.relative(first_error(os.path.join(mdir, "build.log"), rc, "build")),
                               build_seconds=build_seconds, run_seconds=0.0, log_dir=mdir)
             sailsim = os.path.join(build, "cli", "sailsim")
             rc, run_seconds = self.run_cmd(
@@ -184,10 +199,13 @@ class Flow:
                 os.path.join(mdir, "run.log"), self.timeout,
                 watch=self.FIRST_FAILURE if self.fast_kill else None)
             if isinstance(rc, tuple):
+                # Killed for certain: the plan will exit non-zero. Which run failed first
+                # depends on -j and the machine, so it is kept apart from the signature.
                 m = rc[1]
                 return Result(verdict="killed", exit_code=None, build_seconds=build_seconds,
                               run_seconds=run_seconds, log_dir=mdir,
-                              signature=f"first failure (--fast-kill): {m.group(1)} {m.group(2).strip()}")
+                              signature="(--fast-kill: stopped at the first failing run)",
+                              first_failure=f"{m.group(1)} {m.group(2).strip()}")
             signature = None
             buckets = os.path.join(night, "buckets.json")
             if os.path.isfile(buckets):

@@ -237,11 +237,14 @@ BINARY_PREC = {
 UNARY = {"!", "~", "-", "+", "&", "|", "^", "~&", "~|", "~^", "^~"}
 
 
-class ExprParser:
-    def __init__(self, toks, pos, stop):
+class TokenCursor:
+    """A position in a token list up to `stop` (exclusive): what both parsers walk with."""
+
+    def __init__(self, toks, pos, stop, ends_early):
         self.t = toks
         self.i = pos
-        self.stop = stop  # exclusive
+        self.stop = stop
+        self.ends_early = ends_early  # the ParseError when a token is missing
 
     def peek(self, k=0):
         j = self.i + k
@@ -254,11 +257,16 @@ class ExprParser:
     def take(self, text=None):
         tok = self.peek()
         if tok is None:
-            raise ParseError("expression ends early")
+            raise ParseError(self.ends_early)
         if text is not None and tok.text != text:
             raise ParseError(f"{tok.line}:{tok.col}: expected {text!r}, found {tok.text!r}")
         self.i += 1
         return self.i - 1
+
+
+class ExprParser(TokenCursor):
+    def __init__(self, toks, pos, stop):
+        super().__init__(toks, pos, stop, "expression ends early")
 
     def expr(self, min_prec=0):
         left = self.unary()
@@ -467,10 +475,9 @@ ASSIGN_OPS = {"=", "<=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", 
               "<<<=", ">>>="}
 
 
-class FileParser:
+class FileParser(TokenCursor):
     def __init__(self, toks, ports_of):
-        self.t = toks
-        self.i = 0
+        super().__init__(toks, 0, len(toks), "the file ends early")
         self.ports_of = ports_of  # module name -> {port: direction}
         self.exprs = []           # Expr
         self.skipped = []         # (line, why): statements the parser could not read
@@ -480,22 +487,6 @@ class FileParser:
         self.packages_used = set()
 
     # -- helpers --
-    def peek(self, k=0):
-        j = self.i + k
-        return self.t[j] if j < len(self.t) else None
-
-    def text(self, k=0):
-        tok = self.peek(k)
-        return tok.text if tok else None
-
-    def take(self, text=None):
-        tok = self.peek()
-        if tok is None:
-            raise ParseError("the file ends early")
-        if text is not None and tok.text != text:
-            raise ParseError(f"{tok.line}:{tok.col}: expected {text!r}, found {tok.text!r}")
-        self.i += 1
-        return self.i - 1
 
     def skip_balanced(self):
         """At an opening ( [ or {: past its closing bracket."""

@@ -13,6 +13,8 @@ reported). A waiver that matches no mutant, or several, is an input error naming
 the file must say exactly which mutants it waives.
 """
 
+from . import tsv
+
 
 class WaiverError(Exception):
     pass
@@ -33,15 +35,7 @@ class Waiver:
 def load(path, catalogue):
     """{mutant id: Waiver} for the waivers of `path`, matched against the catalogue."""
     waivers = []
-    try:
-        with open(path, encoding="utf-8") as f:
-            lines = f.read().splitlines()
-    except OSError as e:
-        raise WaiverError(f"{path}: {e.strerror}")
-    for number, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
+    for number, fields in tsv.rows(path, WaiverError):
         if len(fields) != 3 or not all(x.strip() for x in fields):
             raise WaiverError(f"{path}:{number}: expected 3 TAB-separated fields (ID MUTATED WHY), got {len(fields)}")
         waivers.append(Waiver(fields[0].strip(), fields[1].strip(), fields[2].strip(), number))
