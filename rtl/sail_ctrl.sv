@@ -71,7 +71,8 @@ module sail_ctrl #(
   input  logic                       rd_beat_i,     // an engine read beat handshaked (32 bytes)
   input  logic [5:0]                 wr_bytes_i,    // strobed bytes of an engine W beat (0..32)
   input  logic                       rd_stall_i,    // a busy cycle spent waiting for read data
-  output logic                       irq_o
+  output logic                       irq_o,
+  output logic [7:0]                 queued_o       // descriptors waiting (STATUS[15:8])
 );
 
   import axi4_pkg::*;
@@ -112,6 +113,7 @@ module sail_ctrl #(
   logic             queue_full;
 
   assign irq_o = |(irq_status_q & irq_enable_q);
+  assign queued_o = 8'(queued_q);  // for test benches and functional coverage
 
   // Every register word; offsets outside it (and the write-only words) read zero.
   logic [RegWords-1:0][31:0] reg_words;
@@ -129,7 +131,7 @@ module sail_ctrl #(
     reg_words[word_of(RegStatus)][StatusBusy]      = engine_busy_i;
     reg_words[word_of(RegStatus)][StatusQueueFull] = queue_full;
     reg_words[word_of(RegStatus)][StatusIrq]       = irq_o;
-    reg_words[word_of(RegStatus)][StatusQueuedLsb +: 8] = 8'(queued_q);
+    reg_words[word_of(RegStatus)][StatusQueuedLsb +: 8] = queued_o;
     reg_words[word_of(RegIrqStatus)]  = 32'(irq_status_q);
     reg_words[word_of(RegIrqEnable)]  = 32'(irq_enable_q);
     reg_words[word_of(RegLastTag)]    = last_tag_q;

@@ -19,6 +19,7 @@ module sail_top #(
   input  logic rst_ni,
   output logic irq_o,   // a job ended (IRQ_STATUS & IRQ_ENABLE)
   output logic busy_o,  // the engine has a job, or one waits in the queue (for test benches)
+  output logic [7:0] queued_o,  // descriptors waiting in the queue (for test benches and coverage)
   `AXI4_FLAT_SLAVE_PORTS(s_, axi4_pkg::IdWidth, ),
   `AXI4_FLAT_MASTER_PORTS(m_, sail_pkg::DownIdWidth, )
 );
@@ -115,7 +116,8 @@ module sail_top #(
     .rd_beat_i    (rd_beat),
     .wr_bytes_i   (wr_bytes),
     .rd_stall_i   (rd_stall),
-    .irq_o
+    .irq_o,
+    .queued_o
   );
 
   // ---- Crossbar -----------------------------------------------------------------------------

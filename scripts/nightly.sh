@@ -2,17 +2,20 @@
 # The nightly regression, as a cron job or a CI schedule calls it: installs what is missing,
 # builds, and runs `sailsim regress` over a plan (default regress/nightly.yaml, about 30
 # minutes on 2 cores) into a dated folder, appending the night to a history database.
-#   scripts/nightly.sh [--plan FILE] [--out DIR] [--seed S] [--history FILE] [-j N] [--coverage] [--mutation N]
+#   scripts/nightly.sh [--plan FILE] [--out DIR] [--seed S] [--history FILE] [-j N] [--coverage]
+#                      [--until-covered N] [--mutation N]
 # Defaults: --out out/nightly-<UTC date>, --seed <UTC date as YYYYMMDD> (the same night gives
 # the same seeds), --history out/history.sqlite, -j every core. The exit code is sailsim
 # regress's (0 every run passed; docs/regress.md). Reports: DIR/junit.xml, DIR/results.json,
 # DIR/buckets.json; failures with their repro.sh under DIR/failures/.
 # --coverage: the night runs on sailsim-coverage and writes DIR/coverage/ (docs/coverage.md;
 # about 0.4 s more a run).
-# --mutation N: then the night's rotating sample of N RTL mutants on regress/smoke.yaml
+# --until-covered N: after the plan, up to N more gen runs for the holes of the night's
+# functional coverage (docs/functional-coverage.md).
+# --mutation N: first the night's rotating sample of N RTL mutants on regress/smoke.yaml
 # (scripts/mutate.py --sample N --seed S --fast-kill, docs/mutation.md; about 1.5 minutes a
-# mutant on 2 cores) into DIR/mutation/; the exit code is regress's if it failed, else
-# mutate.py's.
+# mutant on 2 cores), whose score the night's dashboard then shows (--mutation-report); the
+# report ends in DIR/mutation/. The exit code is regress's if it failed, else mutate.py's.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -24,6 +27,7 @@ history="$SAILSIM_ROOT/out/history.sqlite"
 jobs=$SAILSIM_JOBS
 mutation=0
 coverage=()
+until_covered=()
 while [ $# -gt 0 ]; do
   case $1 in
     --plan) [ $# -ge 2 ] || die "--plan needs a file"; plan=$2; shift 2 ;;
@@ -32,23 +36,36 @@ while [ $# -gt 0 ]; do
     --history) [ $# -ge 2 ] || die "--history needs a file"; history=$2; shift 2 ;;
     -j) [ $# -ge 2 ] || die "-j needs a number"; jobs=$2; shift 2 ;;
     --coverage) coverage=(--coverage); shift ;;
+    --until-covered) [[ $# -ge 2 && $2 =~ ^[1-9][0-9]*$ ]] || die "--until-covered needs a number of runs"; until_covered=(--until-covered "$2"); shift 2 ;;
     --mutation) [[ $# -ge 2 && $2 =~ ^[0-9]+$ ]] || die "--mutation needs a number of mutants"; mutation=$2; shift 2 ;;
-    *) die "unknown option $1 (known: --plan FILE, --out DIR, --seed S, --history FILE, -j N, --coverage, --mutation N)" ;;
+    *) die "unknown option $1 (known: --plan FILE, --out DIR, --seed S, --history FILE, -j N, --coverage, --until-covered N, --mutation N)" ;;
   esac
 done
 
+out=${out%/}  # the mutation report goes beside it, as "$out.mutation"
 "$SAILSIM_ROOT/scripts/deps.sh"
 configure_and_build "$SAILSIM_ROOT/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
 mkdir -p "$(dirname "$history")"
 say "sailsim regress $plan (seed $seed, -j $jobs) into $out"
 if [ "$mutation" -eq 0 ]; then
-  exec "$SAILSIM_ROOT/build/cli/sailsim" regress "$plan" --out "$out" --seed "$seed" -j "$jobs" --history "$history" "${coverage[@]}"
+  exec "$SAILSIM_ROOT/build/cli/sailsim" regress "$plan" --out "$out" --seed "$seed" -j "$jobs" --history "$history" "${coverage[@]}" "${until_covered[@]}"
 fi
-rc=0
-"$SAILSIM_ROOT/build/cli/sailsim" regress "$plan" --out "$out" --seed "$seed" -j "$jobs" --history "$history" "${coverage[@]}" || rc=$?
-say "scripts/mutate.py --sample $mutation --seed $seed into $out/mutation"
+# The mutation sample first, beside DIR, so that the night's dashboard shows its score
+# (--mutation-report); then it moves into DIR/mutation/.
+report="$out.mutation"
+say "scripts/mutate.py --sample $mutation --seed $seed into $report"
+rm -rf "$report"
 mrc=0
 python3 -B "$SAILSIM_ROOT/scripts/mutate.py" --sample "$mutation" --seed "$seed" --fast-kill -j "$jobs" \
-  --build-jobs "$SAILSIM_JOBS" --report "$out/mutation" || mrc=$?
+  --build-jobs "$SAILSIM_JOBS" --report "$report" || mrc=$?
+shown=()
+[ -f "$report/mutation.json" ] && shown=(--mutation-report "$report/mutation.json")
+rc=0
+"$SAILSIM_ROOT/build/cli/sailsim" regress "$plan" --out "$out" --seed "$seed" -j "$jobs" --history "$history" \
+  "${coverage[@]}" "${until_covered[@]}" "${shown[@]}" || rc=$?
+if [ -d "$report" ] && [ -d "$out" ]; then
+  rm -rf "$out/mutation"
+  mv "$report" "$out/mutation"
+fi
 [ "$rc" -ne 0 ] && exit "$rc"
 exit "$mrc"

@@ -90,6 +90,10 @@ CLI::App* add_gen_command(CLI::App& app, GenOptions& o) {
   cmd->add_option("--bursts", o.bursts, "traffic: host transactions")->check(CLI::Range(1u, 4096u))->capture_default_str();
   cmd->add_option("--overlap", o.overlap, "traffic: chance that a page's last transaction is not waited for (wait: false)")
       ->check(kChance)->capture_default_str();
+  cmd->add_option("--pages", o.pages, "traffic: 4 KiB DDR pages the transactions use (with --overlap, up to this many outstanding)")
+      ->check(CLI::Range(1u, 16u))->capture_default_str();
+  cmd->add_option("--empty-beats", o.empty_beats, "traffic: chance that a write beat has no strobe at all (WSTRB = 0)")
+      ->check(kChance)->capture_default_str();
   cmd->add_option("--timing", o.timing, "fixed (the defaults) | random (DDR latency ranges, ready, reordering, host ready)")
       ->check(CLI::IsMember({"fixed", "random"}))->capture_default_str();
   // A knob of another kind would be silently ignored (and missing from the header's
@@ -100,7 +104,7 @@ CLI::App* add_gen_command(CLI::App& app, GenOptions& o) {
         {"--resp", {"errors"}},            {"--max-rejects", {"queue"}},              {"--full", {"queue"}},
         {"--poll", {"queue"}},
         {"--errnos", {"driver"}},          {"--f32", {"driver"}},          {"--bursts", {"traffic"}},
-        {"--overlap", {"traffic"}},
+        {"--overlap", {"traffic"}},        {"--pages", {"traffic"}},        {"--empty-beats", {"traffic"}},
     };
     for (const auto& [name, kinds] : owners) {
       if (cmd->count(name) == 0 || std::find(kinds.begin(), kinds.end(), o.kind) != kinds.end()) continue;
@@ -122,7 +126,7 @@ int run_gen(const GenOptions& o, std::ostream& out, std::ostream& err) {
   if (o.kind == "matmul") {
     text = gen::generate_matmul(o.seed, {o.jobs, shape, path, timing});
   } else if (o.kind == "traffic") {
-    text = gen::generate_traffic(o.seed, {o.bursts, shape, path, timing, o.overlap});
+    text = gen::generate_traffic(o.seed, {o.bursts, shape, path, timing, o.overlap, o.pages, o.empty_beats});
   } else if (o.kind == "driver") {
     text = gen::generate_driver(o.seed, {o.jobs, shape, timing, o.errnos, o.f32});
   } else if (o.kind == "queue") {

@@ -30,6 +30,8 @@ struct GenOptions {
   double f32 = 0.3;  // driver: chance of f32 activations (b_f32) for a small job
   uint32_t bursts = 24;
   double overlap = 0.5;  // traffic: chance of wait: false on a page's last transaction
+  uint32_t pages = 4;         // traffic: DDR pages of the window
+  double empty_beats = 0.0;   // traffic: chance of a write beat with WSTRB = 0
   std::string timing = "fixed";
   gen::ShapeKnobs shape{};
   std::string order = "both", strides = "both", path = "both", target = "any", resp = "both";

@@ -28,6 +28,12 @@ CLI::App* add_regress_command(CLI::App& app, RegressOptions& options) {
   cmd->add_option("--group", options.group, "With --last: only the nights and runs of this group");
   cmd->add_flag("--coverage", options.coverage,
                 "Run on sailsim-coverage and write DIR/coverage/ (merged coverage, lcov, HTML; the plan's goals)");
+  cmd->add_option("--until-covered", options.until_covered,
+                  "After the plan, up to N more gen runs (new seeds of the groups that feed a hole) until every "
+                  "functional coverage bin is hit")
+      ->check(CLI::Range(uint64_t{1}, uint64_t{1'000'000}));
+  cmd->add_option("--mutation-report", options.mutation_report,
+                  "Show the score of a scripts/mutate.py mutation.json in results.json and the dashboard");
   cmd->add_option("--shard", options.shard, "Run only shard I of N (I/N, from 1): every N-th run, from the I-th");
   cmd->add_option("--merge", options.merge, "Merge the outputs of shards 1..N (folders, in order) into --out; runs nothing")
       ->expected(1, 1 << 20);
@@ -101,6 +107,16 @@ int run_regress(const RegressOptions& options, std::ostream& out, std::ostream& 
     err << "sailsim regress: --shard, --merge and --launcher slurm exclude each other\n";
     return kExitBadInput;
   }
+  if (options.until_covered && (!options.shard.empty() || !options.merge.empty() || slurm)) {
+    err << "sailsim regress: --until-covered needs the whole night in one place: not with --shard, --merge or "
+           "--launcher slurm\n";
+    return kExitBadInput;
+  }
+  if (!options.mutation_report.empty() && (!options.shard.empty() || slurm)) {
+    err << "sailsim regress: --mutation-report belongs to the whole night: give it to the --merge, not to a --shard or "
+           "--launcher slurm\n";
+    return kExitBadInput;
+  }
   if (!options.shard.empty() && !options.history.empty()) {
     err << "sailsim regress: a --shard takes no --history: the merge of the shards appends the night\n";
     return kExitBadInput;
@@ -116,6 +132,8 @@ int run_regress(const RegressOptions& options, std::ostream& out, std::ostream& 
   }
   for (const auto& m : options.merge) o.merge.push_back(std::filesystem::absolute(m).lexically_normal());
   o.coverage = options.coverage;
+  o.until_covered = options.until_covered;
+  if (!options.mutation_report.empty()) o.mutation_report = std::filesystem::absolute(options.mutation_report).lexically_normal();
   o.plan = options.plan;
   o.out = std::filesystem::absolute(options.out).lexically_normal();
   o.seeds_scale = options.seeds;

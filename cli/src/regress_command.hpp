@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,8 @@ struct RegressOptions {
   uint64_t shards = 0;     // --shards N with --launcher slurm
   std::vector<std::string> sbatch_options;  // --sbatch-option OPT (repeatable)
   bool coverage = false;   // --coverage
+  std::optional<uint64_t> until_covered;  // --until-covered N
+  std::string mutation_report;            // --mutation-report FILE
 };
 
 CLI::App* add_regress_command(CLI::App& app, RegressOptions& options);

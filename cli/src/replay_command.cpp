@@ -115,6 +115,7 @@ replay::RunOptions run_options(const ReplayOptions& options, const Item& item, s
   run.record = !options.record.empty();
   run.output_dir = options.out_dir;
   run.random_initial_state = options.random_initial_state;
+  run.functional_coverage = !options.functional_coverage.empty();
   return run;
 }
 
@@ -164,6 +165,9 @@ std::vector<std::string> output_problems(const ReplayOptions& options, const std
   if (!options.json.empty()) check(options.json, nullptr, "--json", "", replay::OutputKind::Any);
   if (!options.junit.empty()) check(options.junit, nullptr, "--junit", "", replay::OutputKind::Any);
   if (!options.record.empty()) check(options.record, nullptr, "--record", "", replay::OutputKind::Any);
+  if (!options.functional_coverage.empty()) {
+    check(options.functional_coverage, nullptr, "--functional-coverage", "", replay::OutputKind::Any);
+  }
   for (const Item& it : items) {
     if (!it.selected || !it.sequence) continue;
     for (const replay::OutputFile& f : replay::output_files(*it.sequence, run_options(options, it, selected))) {
@@ -258,6 +262,8 @@ CLI::App* add_replay_command(CLI::App& app, ReplayOptions& options) {
   cmd->add_option("--json", options.json, "Write a JSON report");
   cmd->add_option("--record", options.record,
                   "Write a sequence that replays the host-port traffic of the (single) sequence exactly");
+  cmd->add_option("--functional-coverage", options.functional_coverage,
+                  "Write the functional coverage bins the runs hit, summed (docs/functional-coverage.md)");
   cmd->add_option("-o,--out", options.out_dir,
                   "Folder for the files sequences write (snapshot steps; default: the working directory)");
   cmd->add_option("-j,--jobs", options.jobs, "Sequences run in parallel (results stay in input order)")
@@ -366,6 +372,13 @@ int run_replay(const ReplayOptions& options, std::ostream& out, std::ostream& er
   // The reports before the count line, so that its exit code counts a failed write.
   if (!options.junit.empty() && !write_report("--junit", options.junit, junit_report(items), err)) code = replay::kBadInput;
   if (!options.json.empty() && !write_report("--json", options.json, json_report(items, code), err)) code = replay::kBadInput;
+  if (!options.functional_coverage.empty()) {
+    fcov::Counts sum;
+    for (const Item& it : items) {
+      if (it.selected) sum.merge(it.result.fcov);
+    }
+    if (!write_report("--functional-coverage", options.functional_coverage, sum.to_text(), err)) code = replay::kBadInput;
+  }
 
   // The summary table.
   size_t width = 8;

@@ -22,6 +22,7 @@ struct ReplayOptions {
   std::string junit;                  // JUnit XML report
   std::string json;                   // JSON report
   std::string record;                 // write a recording of the (single) sequence's host traffic
+  std::string functional_coverage;    // the sum of the runs' functional coverage (sailsim::fcov)
   std::string out_dir;                // where snapshot steps' files go ("": the working directory)
   unsigned jobs = 1;                  // sequences run in parallel
   // Set by the sailsim-x-random build (main.cpp): the RTL starts from random state seeded

@@ -12,7 +12,6 @@ namespace {
 
 constexpr uint64_t kPage = 4096;
 constexpr uint64_t kBusBytes = 32;       // the host port's data width
-constexpr uint64_t kWindowPages = 4;     // the DDR window the transactions use
 constexpr uint8_t kBackground = 0xee;    // the window's bytes before any transaction
 constexpr uint64_t kScratch = 0x0c;      // SCRATCH: read / write, no effect
 constexpr uint32_t kId = 0x5341494c;     // ID: "SAIL"
@@ -48,8 +47,8 @@ std::vector<Beat> beats(uint64_t start, uint64_t size, uint64_t count, const std
 
 std::string traffic_command(uint64_t seed, const TrafficKnobs& k) {
   return "sailsim gen traffic --seed " + num(seed) + " --bursts " + num(k.bursts) + " " + shape_options(k.shape) +
-         " --overlap " + decimal(k.overlap) + " --path " + path_knob_name(k.path) + " --timing " + timing_name(k.timing) +
-         " -o FILE.yaml";
+         " --overlap " + decimal(k.overlap) + " --pages " + num(k.pages) + " --empty-beats " + decimal(k.empty_beats) +
+         " --path " + path_knob_name(k.path) + " --timing " + timing_name(k.timing) + " -o FILE.yaml";
 }
 
 std::string generate_traffic(uint64_t seed, const TrafficKnobs& knobs) {
@@ -57,8 +56,9 @@ std::string generate_traffic(uint64_t seed, const TrafficKnobs& knobs) {
   const Path path = draw_path(rng, knobs.path);
   Layout layout;
   Job job = random_job(rng, knobs.shape, layout, "A1", "B1", 1);
-  const uint64_t window = layout.place(kWindowPages * kPage, 0);
-  std::vector<uint8_t> board(kWindowPages * kPage, kBackground);  // the scoreboard
+  const uint64_t pages = knobs.pages;  // the DDR window the transactions use
+  const uint64_t window = layout.place(pages * kPage, 0);
+  std::vector<uint8_t> board(pages * kPage, kBackground);  // the scoreboard
 
   Header h;
   h.kind = "traffic";
@@ -102,7 +102,7 @@ std::string generate_traffic(uint64_t seed, const TrafficKnobs& knobs) {
     const uint64_t kind = rng.uniform(0, 2);
     std::string burst = kind == 0 ? "FIXED" : kind == 1 ? "INCR" : "WRAP";
     uint64_t count = 0, start = 0;
-    const uint64_t page = window + kPage * rng.uniform(0, kWindowPages - 1);
+    const uint64_t page = window + kPage * rng.uniform(0, pages - 1);
     if (burst == "FIXED") {
       count = rng.uniform(1, 16);
       start = page + rng.uniform(0, kPage - 1);
@@ -140,10 +140,12 @@ std::string generate_traffic(uint64_t seed, const TrafficKnobs& knobs) {
       std::string strb;
       for (const Beat& b : bs) {
         uint32_t mask = 0;
+        // Drawn only when asked for, so that the default knobs give the same files as before.
+        const bool empty = knobs.empty_beats > 0 && rng.chance(knobs.empty_beats);
         for (uint64_t i = 0; i < b.n; ++i) {
           const uint8_t byte = static_cast<uint8_t>(rng.next());
           data.push_back(byte);
-          const bool on = rng.chance(0.8);
+          const bool on = rng.chance(0.8) && !empty;
           if (on) {
             mask |= 1u << ((b.lo + i) % kBusBytes);
             board[b.lo + i - window] = byte;

@@ -109,6 +109,50 @@
         : el('p', { class: 'none' }, 'The plan sets no coverage goals.'));
   }
 
+  // ---- functional coverage (every replay run's bins, docs/functional-coverage.md) ----
+  if (results.functional_coverage) {
+    const fc = results.functional_coverage;
+    const binSpan = (b) => el('span', { class: b.hits ? 'bin hit' : 'bin hole', 'data-bin': b.name,
+      title: b.groups.length ? 'hit by ' + b.groups.join(', ') : 'no run hit it' }, b.name + ' ' + b.hits);
+    const pointRows = fc.points.map((p) => el('tr', { 'data-point': p.name, class: p.hit < p.bins.length ? 'holes' : '' },
+      cell('point', p.name), cell('hit', p.hit + '/' + p.bins.length), cell('percent', percent(p.hit, p.bins.length)),
+      el('td', { 'data-figure': 'bins' }, ...p.bins.map(binSpan)), cell('what', p.what)));
+    const holeRows = fc.holes.map((h) => el('tr', { class: 'hole' }, cell('point', h.point), cell('bin', h.bin),
+      cell('feeders', h.feeders.length ? h.feeders.join(', ') : 'none: no group of the plan reaches this point')));
+    const until = fc.until_covered;
+    section('functional', 'Functional coverage',
+      el('p', {}, el('span', { 'data-figure': 'functional bins' }, fc.hit + ' of ' + fc.bins + ' bins'), ' (',
+        el('span', { 'data-figure': 'functional percent' }, fc.percent.toFixed(2) + '%'), '), ',
+        el('span', { 'data-figure': 'functional holes' }, String(fc.holes.length)), ' holes',
+        fc.runs_without.length ? ' · ' + fc.runs_without.length + ' runs left no coverage' : '',
+        until ? el('span', { 'data-figure': 'until covered' }, ' · --until-covered added ' + until.runs_added +
+          ' runs in ' + until.rounds + ' rounds (budget ' + until.budget + ')') : ''),
+      table(['point', 'hit', '%', 'bins (hits)', 'what a hit means'], pointRows),
+      el('h3', {}, 'Holes'),
+      holeRows.length ? table(['point', 'bin', 'groups that feed it'], holeRows)
+        : el('p', { class: 'none' }, 'None: every bin was hit.'));
+  }
+
+  // ---- mutation score (scripts/mutate.py, sailsim regress --mutation-report) ----
+  if (results.mutation) {
+    const mu = results.mutation;
+    const score = (x) => (x === null ? '-' : (100 * x).toFixed(1) + '%');
+    const killed = (t) => t.killed + t.timeout;
+    section('mutation', 'Mutation score',
+      el('p', {}, el('span', { 'data-figure': 'mutation score' }, score(mu.score)), ' of the non-equivalent mutants killed: ',
+        el('span', { 'data-figure': 'mutation counts' }, killed(mu) + ' killed, ' + mu.survived + ' survived, ' +
+          mu.stillborn + ' stillborn, ' + mu.equivalent + ' equivalent'),
+        ' (' + mu.selection + '; plan ' + mu.plan + '; commit ' + mu.commit + ')'),
+      table(['module', 'killed', 'survived', 'stillborn', 'equivalent', 'score'], mu.modules.map((m) =>
+        el('tr', { 'data-module': m.module }, cell('module', m.module), cell('killed', killed(m)), cell('survived', m.survived),
+          cell('stillborn', m.stillborn), cell('equivalent', m.equivalent), cell('score', score(m.score))))),
+      el('h3', {}, 'Survivors'),
+      mu.survivors.length ? table(['mutant', 'module', 'operator', 'line', 'mutated line'], mu.survivors.map((x) =>
+        el('tr', { class: 'survivor' }, cell('mutant', x.id), cell('module', x.module), cell('operator', x.operator),
+          cell('line', x.line), el('td', { 'data-figure': 'mutated' }, el('code', {}, x.mutated)))))
+        : el('p', { class: 'none' }, 'None: every non-equivalent mutant was killed.'));
+  }
+
   // ---- plots ----
   const charts = {};
   const bins = {};

@@ -1,10 +1,6 @@
 #include "sailsim/regression/coverage_report.hpp"
 
-#include <unistd.h>
-
 #include <cstdio>
-#include <cstdlib>
-#include <fstream>
 #include <sstream>
 
 #include "sailsim/regression/process.hpp"
@@ -16,56 +12,25 @@ namespace sailsim::regression {
 
 namespace {
 
-fs::path on_path(const std::string& program) {
-  const char* path = std::getenv("PATH");
-  std::stringstream dirs(path ? path : "");
-  std::string dir;
-  while (std::getline(dirs, dir, ':')) {
-    if (!dir.empty() && access((fs::path(dir) / program).c_str(), X_OK) == 0) return fs::path(dir) / program;
-  }
-  return {};
-}
-
-std::string read_text(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // Runs a tool to its end; "" or what went wrong (with the end of its log).
 std::string run_tool(const std::vector<std::string>& argv, const fs::path& log) {
-  ChildPool pool;
   Limits limits;
   limits.wall_seconds = 3600;
   limits.memory_mib = 16384;
-  pool.start(0, {argv, log, {}, limits, {}});
-  const ChildOutcome c = pool.wait_any().second;
+  const ChildOutcome c = run_child({argv, log, {}, limits, {}});
   if (c.spawn_error.empty() && c.exit_code == 0) return {};
-  std::string text = read_text(log);
+  std::string text = read_text_file(log);
   if (text.size() > 2000) text = "..." + text.substr(text.size() - 2000);
   return argv[0] + " failed (" + (c.spawn_error.empty() ? "exit code " + std::to_string(c.exit_code) : c.spawn_error) +
          "; log " + log.string() + "): " + text;
-}
-
-std::string percent(uint64_t covered, uint64_t total) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", total == 0 ? 100.0 : 100.0 * static_cast<double>(covered) / static_cast<double>(total));
-  return buf;
-}
-
-std::string string_list(const std::vector<std::string>& v) {
-  std::string o = "[";
-  for (size_t i = 0; i < v.size(); ++i) o += (i ? ", " : "") + json_string(v[i]);
-  return o + "]";
 }
 
 }  // namespace
 
 std::string coverage_goal_message(const GoalResult& g) {
   return std::string(g.met ? "coverage goal met: " : "coverage goal missed: ") + g.goal.module + " " + g.goal.kind +
-         " " + percent(g.covered, g.total) + "% (" + std::to_string(g.covered) + " of " + std::to_string(g.total) +
-         " points), the goal is " + percent(static_cast<uint64_t>(g.goal.percent * 100), 10000) + "%";
+         " " + json_percent(g.covered, g.total) + "% (" + std::to_string(g.covered) + " of " + std::to_string(g.total) +
+         " points), the goal is " + json_percent(static_cast<uint64_t>(g.goal.percent * 100), 10000) + "%";
 }
 
 std::string describe(const coverage::Point& p) {
@@ -121,7 +86,7 @@ CoverageOutcome write_coverage(const fs::path& out, const NightCoverage& night, 
   }
 
   // lcov and HTML by the tools every coverage user knows.
-  const fs::path verilator_coverage = on_path("verilator_coverage"), genhtml = on_path("genhtml");
+  const fs::path verilator_coverage = find_program("verilator_coverage"), genhtml = find_program("genhtml");
   if (verilator_coverage.empty()) o.problem = "verilator_coverage is not on PATH (Debian's verilator)";
   else if (genhtml.empty()) o.problem = "genhtml is not on PATH (Debian's lcov)";
   // A night that simulated nothing on the coverage flavour has no points: no lcov, no HTML.
@@ -147,7 +112,7 @@ CoverageOutcome write_coverage(const fs::path& out, const NightCoverage& night, 
     bool first_kind = true;
     for (const auto& [kind, t] : kinds) {
       j << (first_kind ? "" : ", ") << json_string(kind) << ": {\"covered\": " << t.covered << ", \"total\": " << t.total
-        << ", \"percent\": " << percent(t.covered, t.total) << "}";
+        << ", \"percent\": " << json_percent(t.covered, t.total) << "}";
       first_kind = false;
     }
     j << "}";
@@ -156,12 +121,12 @@ CoverageOutcome write_coverage(const fs::path& out, const NightCoverage& night, 
   for (size_t i = 0; i < o.goals.size(); ++i) {
     const GoalResult& r = o.goals[i];
     j << (i ? ",\n" : "\n") << "      {\"module\": " << json_string(r.goal.module) << ", \"kind\": "
-      << json_string(r.goal.kind) << ", \"goal\": " << percent(static_cast<uint64_t>(r.goal.percent * 100), 10000)
-      << ", \"reached\": " << percent(r.covered, r.total) << ", \"met\": " << (r.met ? "true" : "false")
-      << ", \"uncovered\": " << string_list(r.uncovered) << "}";
+      << json_string(r.goal.kind) << ", \"goal\": " << json_percent(static_cast<uint64_t>(r.goal.percent * 100), 10000)
+      << ", \"reached\": " << json_percent(r.covered, r.total) << ", \"met\": " << (r.met ? "true" : "false")
+      << ", \"uncovered\": " << json_string_list(r.uncovered) << "}";
   }
-  j << "],\n    \"groups_not_covered\": " << string_list(night.groups_not_covered)
-    << ",\n    \"runs_without_coverage\": " << string_list(night.runs_without_coverage) << "}";
+  j << "],\n    \"groups_not_covered\": " << json_string_list(night.groups_not_covered)
+    << ",\n    \"runs_without_coverage\": " << json_string_list(night.runs_without_coverage) << "}";
   o.json = j.str();
   return o;
 }

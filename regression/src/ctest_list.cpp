@@ -1,4 +1,5 @@
 #include "sailsim/regression/ctest_list.hpp"
+#include "sailsim/regression/process.hpp"
 
 #include <unistd.h>
 #include <yaml-cpp/yaml.h>
@@ -13,16 +14,7 @@ namespace fs = std::filesystem;
 
 namespace sailsim::regression {
 
-fs::path find_ctest() {
-  const char* path = std::getenv("PATH");
-  std::stringstream dirs(path ? path : "");
-  std::string dir;
-  while (std::getline(dirs, dir, ':')) {
-    const fs::path candidate = fs::path(dir.empty() ? "." : dir) / "ctest";
-    if (access(candidate.c_str(), X_OK) == 0) return fs::absolute(candidate);
-  }
-  return {};
-}
+fs::path find_ctest() { return find_program("ctest"); }
 
 std::vector<std::string> ctest_tests(const fs::path& ctest, const fs::path& build, const std::vector<std::string>& labels) {
   if (ctest.empty()) throw std::runtime_error("no ctest on PATH (CMake's test driver lists a ctest: group's tests)");

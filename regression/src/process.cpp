@@ -11,7 +11,11 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <sstream>
+#include <cstdlib>
 #include <thread>
+
+namespace fs = std::filesystem;
 
 namespace sailsim::regression {
 namespace {
@@ -170,6 +174,29 @@ std::pair<uint64_t, ChildOutcome> ChildPool::wait_any() {
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
+}
+
+ChildOutcome run_child(const ChildSpec& spec) {
+  ChildPool pool;
+  pool.start(0, spec);
+  return pool.wait_any().second;
+}
+
+fs::path find_program(const std::string& name) {
+  const char* path = std::getenv("PATH");
+  std::stringstream dirs(path ? path : "");
+  std::string dir;
+  while (std::getline(dirs, dir, ':')) {
+    const fs::path candidate = fs::path(dir.empty() ? "." : dir) / name;
+    if (access(candidate.c_str(), X_OK) == 0) return fs::absolute(candidate);
+  }
+  return {};
+}
+
+std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (const char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
 }
 
 }  // namespace sailsim::regression

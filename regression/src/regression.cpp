@@ -3,6 +3,7 @@
 #include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -17,7 +18,9 @@
 #include "sailsim/regression/coverage_report.hpp"
 #include "sailsim/regression/ctest_list.hpp"
 #include "sailsim/regression/dashboard.hpp"
+#include "sailsim/regression/functional_coverage.hpp"
 #include "sailsim/regression/history.hpp"
+#include "sailsim/regression/mutation_summary.hpp"
 #include "sailsim/regression/plan.hpp"
 #include "sailsim/regression/process.hpp"
 #include "sailsim/regression/report.hpp"
@@ -61,6 +64,7 @@ struct Run {
   fs::path ctest, build;  // Ctest: the ctest binary and the build folder
   bool coverage = false;          // --coverage: runs sailsim-coverage, leaves coverage.dat
   bool coverage_missing = false;  // ... and left none (or an unreadable one)
+  bool functional = false;        // a replay run: writes fcov.txt (functional coverage)
 };
 
 // sailsim-coverage beside sailsim (the normal build makes it).
@@ -71,21 +75,8 @@ bool covered_group(const Group& g) {
   return g.kind != GroupKind::Ctest && g.kind != GroupKind::Sweep && g.sailsim.empty();
 }
 
-std::string read_text(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 double now_seconds() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-std::string shell_quote(const std::string& s) {
-  std::string out = "'";
-  for (const char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
 }
 
 bool has_tag(const fs::path& file, const std::vector<std::string>& tags) {
@@ -102,6 +93,39 @@ bool has_tag(const fs::path& file, const std::vector<std::string>& tags) {
 }
 
 constexpr uint64_t kMaxRuns = 1'000'000;  // per group: a typo in --seeds must not exhaust memory
+
+// Run `i` of group `g` (input: its file for sequences, vectors and ctest groups).
+Run make_run(const Group& g, uint64_t i, const fs::path& input, const fs::path& ctest, const Options& o) {
+  Run r;
+  r.rec.group = g.name;
+  r.rec.kind = g.kind;
+  r.rec.index = i;
+  r.rec.name = g.name + "." + std::to_string(i);
+  if (takes_seed(g.kind)) r.rec.seed = derive_seed(o.base_seed, g.name, i);
+  if (g.kind == GroupKind::Ctest) {
+    r.ctest = ctest;
+    r.build = g.build;
+  }
+  r.sailsim = g.sailsim.empty() ? o.self : g.sailsim;
+  if (o.coverage && covered_group(g)) {
+    r.sailsim = coverage_binary(o);
+    r.coverage = true;
+  }
+  r.functional = runs_replay(g.kind);
+  r.limits = g.limits;
+  r.dir = o.out / "runs" / r.rec.name;
+  if (seeded_group(g.kind)) {
+    r.gen_kind = g.gen_kind;
+    for (const auto& [k, v] : g.knobs) {
+      r.gen_knobs.push_back("--" + k);
+      r.gen_knobs.push_back(v);
+    }
+    r.rec.input = g.kind == GroupKind::Gen ? r.dir / (r.rec.name + ".yaml") : fs::path();
+  } else {
+    r.rec.input = input;
+  }
+  return r;
+}
 
 std::vector<Run> expand(const Plan& plan, const Options& o) {
   std::vector<Run> runs;
@@ -136,36 +160,7 @@ std::vector<Run> expand(const Plan& plan, const Options& o) {
       inputs = g.paths;
       count = inputs.size();
     }
-    for (uint64_t i = 0; i < count; ++i) {
-      Run r;
-      r.rec.group = g.name;
-      r.rec.kind = g.kind;
-      r.rec.index = i;
-      r.rec.name = g.name + "." + std::to_string(i);
-      if (takes_seed(g.kind)) r.rec.seed = derive_seed(o.base_seed, g.name, i);
-      if (g.kind == GroupKind::Ctest) {
-        r.ctest = ctest;
-        r.build = g.build;
-      }
-      r.sailsim = g.sailsim.empty() ? o.self : g.sailsim;
-      if (o.coverage && covered_group(g)) {
-        r.sailsim = coverage_binary(o);
-        r.coverage = true;
-      }
-      r.limits = g.limits;
-      r.dir = o.out / "runs" / r.rec.name;
-      if (seeded_group(g.kind)) {
-        r.gen_kind = g.gen_kind;
-        for (const auto& [k, v] : g.knobs) {
-          r.gen_knobs.push_back("--" + k);
-          r.gen_knobs.push_back(v);
-        }
-        r.rec.input = g.kind == GroupKind::Gen ? r.dir / (r.rec.name + ".yaml") : fs::path();
-      } else {
-        r.rec.input = inputs[i];
-      }
-      runs.push_back(std::move(r));
-    }
+    for (uint64_t i = 0; i < count; ++i) runs.push_back(make_run(g, i, i < inputs.size() ? inputs[i] : fs::path(), ctest, o));
   }
   return runs;
 }
@@ -217,7 +212,7 @@ struct Verdict {
 Verdict judge(const ChildOutcome& c, const fs::path& log, const fs::path& json, const Limits& limits,
               const char* stage) {
   Verdict v;
-  const std::string text = read_text(log);
+  const std::string text = read_text_file(log);
   if (!c.spawn_error.empty()) {
     v.result = "ERROR";
     v.exit_code = 2;
@@ -246,7 +241,7 @@ Verdict judge(const ChildOutcome& c, const fs::path& log, const fs::path& json, 
   std::string first;
   if (!json.empty() && fs::exists(json)) {
     try {
-      const YAML::Node root = YAML::Load(read_text(json));
+      const YAML::Node root = YAML::Load(read_text_file(json));
       uint64_t cycles = 0, beats = 0;
       for (const auto& s : root["sequences"]) {
         cycles += s["cycles"].as<uint64_t>();
@@ -294,7 +289,7 @@ Verdict judge_ctest(Verdict v, const fs::path& log, const std::string& test) {
   if (v.result == "PASS" || limit_or_signal) return v;
   v.result = "FAIL";
   v.exit_code = 1;
-  v.signature = normalize_signature(ctest_failure_line(test, read_text(log)));
+  v.signature = normalize_signature(ctest_failure_line(test, read_text_file(log)));
   return v;
 }
 
@@ -408,6 +403,7 @@ struct ReportedShard {
   std::map<std::string, WaveCandidate> candidates;
   coverage::CoverageData coverage;                  // with --coverage
   std::set<std::string> runs_without_coverage;
+  NightFunctional functional;
 };
 
 struct ShardFolders {
@@ -465,6 +461,11 @@ ShardFolders read_shards(const std::vector<Run>& runs, const Options& o, const s
       }
       for (const auto& name : read_runs_without_coverage(dir / "results.json")) rep.runs_without_coverage.insert(name);
     }
+    try {
+      read_functional_groups(dir, rep.functional);
+    } catch (const fcov::FcovError& e) {
+      throw ShardError(e.what());
+    }
     shards[s] = std::move(rep);
   }
   bool any = false;
@@ -474,7 +475,7 @@ ShardFolders read_shards(const std::vector<Run>& runs, const Options& o, const s
 }
 
 std::vector<RunRecord> merge_shards(const std::vector<Run>& runs, const Options& o, const fs::path& plan,
-                                    const ShardFolders& folders, NightCoverage& night) {
+                                    const ShardFolders& folders, NightCoverage& night, NightFunctional& functional) {
   const uint64_t n = o.merge.size();
   const auto& shards = folders.shards;
   const auto& why_missing = folders.why_missing;
@@ -488,6 +489,9 @@ std::vector<RunRecord> merge_shards(const std::vector<Run>& runs, const Options&
     if (o.coverage && runs[i].coverage &&
         (!shards[s] || shards[s]->runs_without_coverage.count(rec.name)))
       night.runs_without_coverage.push_back(rec.name);
+    if (runs[i].functional && (!shards[s] || std::count(shards[s]->functional.runs_without.begin(),
+                                                         shards[s]->functional.runs_without.end(), rec.name)))
+      functional.runs_without.push_back(rec.name);
     if (!shards[s]) {
       rec.result = "MISSING";
       rec.exit_code = 1;
@@ -533,13 +537,17 @@ std::vector<RunRecord> merge_shards(const std::vector<Run>& runs, const Options&
   if (o.coverage)
     for (const auto& shard : shards)
       if (shard) night.data.merge(shard->coverage);
+  for (const auto& shard : shards)
+    if (shard)
+      for (const auto& [group, counts] : shard->functional.by_group) functional.by_group[group].merge(counts);
   return records;
 }
 
 // Runs every run (phase 1), reruns the failures (phase 2), writes their failure folders, and
 // returns the records in plan order; `candidates` gets the failing runs that could get a wave.
 std::vector<RunRecord> execute(std::vector<Run>& runs, const Options& o, std::ostream& err,
-                               std::vector<WaveCandidate>& candidates, NightCoverage* night) {
+                               std::vector<WaveCandidate>& candidates, NightCoverage* night,
+                               NightFunctional& functional) {
   stop_on_interrupt();
   ChildPool pool;
   Progress progress(err, runs.size());
@@ -552,8 +560,9 @@ std::vector<RunRecord> execute(std::vector<Run>& runs, const Options& o, std::os
       pool.start(tag(i, Stage::Gen), {gen_argv(r), r.dir / "gen.log", r.dir, r.limits, {}});
       return;
     }
-    pool.start(tag(i, Stage::Main), {main_argv(r, r.dir / "replay.json", {}, r.dir), r.dir / "log.txt", r.dir, r.limits,
-                                     coverage_env(r, r.dir)});
+    std::vector<std::string> argv = main_argv(r, r.dir / "replay.json", {}, r.dir);
+    if (r.functional) argv.insert(argv.end() - 1, {"--functional-coverage", (r.dir / "fcov.txt").string()});
+    pool.start(tag(i, Stage::Main), {argv, r.dir / "log.txt", r.dir, r.limits, coverage_env(r, r.dir)});
   };
   const auto apply = [](RunRecord& rec, const Verdict& v) {
     rec.result = v.result;
@@ -591,6 +600,7 @@ std::vector<RunRecord> execute(std::vector<Run>& runs, const Options& o, std::os
         continue;
       }
       apply(r.rec, v);
+      if (r.functional) functional.runs_without.push_back(r.rec.name);  // nothing was replayed
       if (v.exit_code == 0) {
         r.rec.result = "ERROR";
         r.rec.exit_code = 1;
@@ -598,6 +608,7 @@ std::vector<RunRecord> execute(std::vector<Run>& runs, const Options& o, std::os
       }
     } else {
       apply(r.rec, judge_main(r, outcome, r.dir));
+      if (r.functional) functional.add_run(r.rec.group, r.rec.name, r.dir / "fcov.txt");
       if (r.coverage) {
         // Folded in as the run ends: a night of many runs never holds more than one file.
         const fs::path dat = r.dir / "coverage.dat";
@@ -675,6 +686,46 @@ std::vector<RunRecord> execute(std::vector<Run>& runs, const Options& o, std::os
   return records;
 }
 
+// --until-covered: while a hole has feeders (fed_holes) and the budget lasts, a round gives
+// every feeding gen group more seeds (the next indices, as a larger --seeds would) -- its own
+// seed count, or its share of what is left if that is less -- and runs them as the night's
+// runs are run. The records of the added runs come after the plan's.
+UntilCovered until_covered(const Plan& plan, const Options& o, uint64_t budget, const std::vector<std::string>& gen_groups,
+                           std::ostream& out, std::ostream& err, std::vector<WaveCandidate>& candidates,
+                           NightCoverage& night_coverage, NightFunctional& functional, std::vector<RunRecord>& records) {
+  UntilCovered until;
+  until.budget = budget;
+  std::map<std::string, uint64_t> next_index;
+  for (const Group& g : plan.groups)
+    if (g.kind == GroupKind::Gen) next_index[g.name] = g.seeds * o.seeds_scale;
+  while (until.runs_added < budget) {
+    std::set<std::string> feeding;
+    size_t holes = 0;
+    for (const FedHole& h : fed_holes(functional, gen_groups)) {
+      ++holes;
+      feeding.insert(h.feeders.begin(), h.feeders.end());
+    }
+    if (feeding.empty()) break;
+    const uint64_t left = budget - until.runs_added;
+    const uint64_t share = std::max<uint64_t>(1, left / feeding.size());
+    std::vector<Run> extra;
+    for (const Group& g : plan.groups) {
+      if (!feeding.count(g.name)) continue;
+      const uint64_t n = std::min({std::max<uint64_t>(1, g.seeds * o.seeds_scale), share, left - extra.size()});
+      for (uint64_t k = 0; k < n; ++k) extra.push_back(make_run(g, next_index[g.name]++, {}, {}, o));
+      until.added[g.name] += n;
+    }
+    if (extra.empty()) break;
+    ++until.rounds;
+    until.runs_added += extra.size();
+    out << "until covered: round " << until.rounds << ": " << holes << " holes, " << extra.size() << " more runs of "
+        << feeding.size() << " groups\n";
+    std::vector<RunRecord> more = execute(extra, o, err, candidates, &night_coverage, functional);
+    records.insert(records.end(), more.begin(), more.end());
+  }
+  return until;
+}
+
 int regress(const Options& o, const fs::path& history_file, std::ostream& out, std::ostream& err) {
   Plan plan;
   std::vector<Run> runs;
@@ -695,7 +746,16 @@ int regress(const Options& o, const fs::path& history_file, std::ostream& out, s
       return 2;
     }
   }
-  const std::string plan_text = read_text(plan.file);
+  std::string mutation_text;
+  if (!o.mutation_report.empty()) {
+    try {
+      mutation_text = mutation_json(o.mutation_report);
+    } catch (const MutationReportError& e) {
+      err << "sailsim regress: --mutation-report " << e.what() << "\nnothing was run\n";
+      return 2;
+    }
+  }
+  const std::string plan_text = read_text_file(plan.file);
   const std::string plan_sha256 =
       vecset::sha256_hex(std::as_bytes(std::span<const char>(plan_text.data(), plan_text.size())));
   const uint64_t plan_runs = runs.size();
@@ -743,11 +803,23 @@ int regress(const Options& o, const fs::path& history_file, std::ostream& out, s
   }
   std::vector<RunRecord> records;
   std::vector<WaveCandidate> candidates;
+  NightFunctional night_functional;
+  std::vector<std::string> gen_groups;  // the groups --until-covered can add seeds to
+  bool any_replay = false;
+  for (const Group& g : plan.groups) {
+    if (g.kind == GroupKind::Gen) gen_groups.push_back(g.name);
+    any_replay = any_replay || runs_replay(g.kind);
+  }
+  std::optional<UntilCovered> until;
   if (o.merge.empty()) {
-    records = execute(runs, o, err, candidates, &night_coverage);
+    records = execute(runs, o, err, candidates, &night_coverage, night_functional);
+    if (o.until_covered) {
+      until = until_covered(plan, o, *o.until_covered, gen_groups, out, err, candidates, night_coverage,
+                            night_functional, records);
+    }
   } else {
     try {
-      records = merge_shards(runs, o, plan.file, folders, night_coverage);
+      records = merge_shards(runs, o, plan.file, folders, night_coverage, night_functional);
     } catch (const ShardError& e) {
       err << "sailsim regress: --merge: " << e.what() << "\n";
       return 2;
@@ -804,7 +876,17 @@ int regress(const Options& o, const fs::path& history_file, std::ostream& out, s
       out << "note: " << night_coverage.runs_without_coverage.size() << " runs left no coverage (results.json lists them)\n";
     out << "coverage: " << (o.out / "coverage/html/index.html").string() << "\n";
   }
-  const std::string results_text = results_json(o.base_seed, exit_code, records, coverage_outcome.json);
+  std::string functional_text;
+  if (any_replay) {
+    functional_text = functional_json(night_functional, gen_groups, until ? &*until : nullptr);
+    if (const std::string p = write_functional(o.out, night_functional); !p.empty() && problem.empty()) problem = p;
+    out << functional_summary(night_functional, o.out) << "\n";
+    if (until)
+      out << "until covered: " << until->runs_added << " runs added in " << until->rounds << " rounds (budget "
+          << until->budget << ")\n";
+  }
+  const std::string results_text =
+      results_json(o.base_seed, exit_code, records, coverage_outcome.json, functional_text, mutation_text);
   const std::string buckets_text = buckets_json(records, buckets, history ? &marks : nullptr);
   if (problem.empty()) problem = write_text_file(o.out / "results.json", results_text);
   if (problem.empty()) problem = write_text_file(o.out / "buckets.json", buckets_text);

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <map>
 #include <sstream>
 
@@ -51,6 +52,18 @@ std::string json_string(const std::string& s) {
   return out + "\"";
 }
 
+std::string json_string_list(const std::vector<std::string>& v) {
+  std::string o = "[";
+  for (size_t i = 0; i < v.size(); ++i) o += (i ? ", " : "") + json_string(v[i]);
+  return o + "]";
+}
+
+std::string json_percent(uint64_t part, uint64_t whole) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", whole == 0 ? 100.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+  return buf;
+}
+
 std::string xml_escape(const std::string& s) {
   std::string out;
   for (const char ch : s) {
@@ -82,6 +95,13 @@ std::string fixed(double v, int digits) {
 
 }  // namespace
 
+std::string read_text_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
 std::string write_text_file(const std::filesystem::path& file, const std::string& text) {
   const int fd = open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return "cannot write " + file.string() + ": " + std::strerror(errno);
@@ -101,10 +121,13 @@ std::string write_text_file(const std::filesystem::path& file, const std::string
 }
 
 std::string results_json(uint64_t base_seed, int exit_code, const std::vector<RunRecord>& records,
-                         const std::string& coverage_json) {
+                         const std::string& coverage_json, const std::string& functional_json,
+                         const std::string& mutation_json) {
   std::ostringstream o;
   o << "{\n  \"base_seed\": " << base_seed << ",\n  \"exit_code\": " << exit_code << ",\n";
   if (!coverage_json.empty()) o << "  \"coverage\": " << coverage_json << ",\n";
+  if (!functional_json.empty()) o << "  \"functional_coverage\": " << functional_json << ",\n";
+  if (!mutation_json.empty()) o << "  \"mutation\": " << mutation_json << ",\n";
   o << "  \"runs\": [";
   for (size_t i = 0; i < records.size(); ++i) {
     const RunRecord& r = records[i];

@@ -1,11 +1,6 @@
 #include "sailsim/regression/slurm.hpp"
 
-#include <unistd.h>
-
-#include <cstdlib>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "sailsim/regression/process.hpp"
 #include "sailsim/regression/report.hpp"
@@ -16,31 +11,6 @@ namespace sailsim::regression {
 
 namespace {
 
-std::string quote(const std::string& s) {
-  std::string out = "'";
-  for (const char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-std::string read_text(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-fs::path find_on_path(const std::string& program) {
-  const char* path = std::getenv("PATH");
-  std::stringstream dirs(path ? path : "");
-  std::string dir;
-  while (std::getline(dirs, dir, ':')) {
-    if (dir.empty()) continue;
-    const fs::path candidate = fs::path(dir) / program;
-    if (access(candidate.c_str(), X_OK) == 0) return candidate;
-  }
-  return {};
-}
-
 // The settings every shard and the merge must share (the merge checks them in shard.json).
 std::string common_flags(const Options& o) {
   return " --seed " + std::to_string(o.base_seed) + " --seeds " + std::to_string(o.seeds_scale) + " --max-waves " +
@@ -50,15 +20,13 @@ std::string common_flags(const Options& o) {
 // Runs sbatch; its job id, or "" with `problem` set to what it said.
 std::string submit(const fs::path& sbatch, std::vector<std::string> args, const fs::path& log, std::string& problem) {
   args.insert(args.begin(), sbatch.string());
-  ChildPool pool;
   Limits limits;
   limits.wall_seconds = 120;
-  pool.start(0, {args, log, {}, limits, {}});
-  const ChildOutcome c = pool.wait_any().second;
-  const std::string text = read_text(log);
+  const ChildOutcome c = run_child({args, log, {}, limits, {}});
+  const std::string text = read_text_file(log);
   if (!c.spawn_error.empty() || c.exit_code != 0) {
     std::string cmd;
-    for (const auto& a : args) cmd += (cmd.empty() ? "" : " ") + quote(a);
+    for (const auto& a : args) cmd += (cmd.empty() ? "" : " ") + shell_quote(a);
     problem = cmd + " failed (" + (c.spawn_error.empty() ? "exit code " + std::to_string(c.exit_code) : c.spawn_error) +
               "): " + text;
     while (!problem.empty() && problem.back() == '\n') problem.pop_back();
@@ -82,7 +50,7 @@ int launch_slurm(const SlurmLaunch& l, std::ostream& out, std::ostream& err) {
     err << "sailsim regress: " << p << "\nnothing was submitted\n";
     return 2;
   }
-  const fs::path sbatch = find_on_path("sbatch");
+  const fs::path sbatch = find_program("sbatch");
   if (sbatch.empty()) {
     err << "sailsim regress: --launcher slurm: sbatch is not on PATH (Slurm's client commands, Debian's slurm-client)\n"
            "nothing was submitted\n";
@@ -110,14 +78,14 @@ int launch_slurm(const SlurmLaunch& l, std::ostream& out, std::ostream& err) {
   const std::string plan = fs::absolute(o.plan).lexically_normal().string();
   const std::string shard_sh =
       "#!/bin/sh\n# sailsim regress --launcher slurm: array task I runs shard I/" + n + " into " + shards.string() +
-      "/I\nset -eu\ni=\"$SLURM_ARRAY_TASK_ID\"\nexec " + quote(o.self.string()) + " regress " + quote(plan) +
-      " --out " + quote(shards.string()) + "/\"$i\" --shard \"$i\"/" + n + common_flags(o) + " -j " +
+      "/I\nset -eu\ni=\"$SLURM_ARRAY_TASK_ID\"\nexec " + shell_quote(o.self.string()) + " regress " + shell_quote(plan) +
+      " --out " + shell_quote(shards.string()) + "/\"$i\" --shard \"$i\"/" + n + common_flags(o) + " -j " +
       std::to_string(o.jobs) + "\n";
   std::string merge_sh = "#!/bin/sh\n# sailsim regress --launcher slurm: the merge of " + n +
-                         " shards, after every array task ended (afterany)\nexec " + quote(o.self.string()) +
-                         " regress " + quote(plan) + " --out " + quote(o.out.string()) + common_flags(o) + " --merge";
-  for (uint64_t i = 1; i <= l.shards; ++i) merge_sh += " " + quote((shards / std::to_string(i)).string());
-  if (!l.history.empty()) merge_sh += " --history " + quote(fs::absolute(l.history).string());
+                         " shards, after every array task ended (afterany)\nexec " + shell_quote(o.self.string()) +
+                         " regress " + shell_quote(plan) + " --out " + shell_quote(o.out.string()) + common_flags(o) + " --merge";
+  for (uint64_t i = 1; i <= l.shards; ++i) merge_sh += " " + shell_quote((shards / std::to_string(i)).string());
+  if (!l.history.empty()) merge_sh += " --history " + shell_quote(fs::absolute(l.history).string());
   merge_sh += "\n";
   std::string problem = write_text_file(slurm / "shard.sh", shard_sh);
   if (problem.empty()) problem = write_text_file(slurm / "merge.sh", merge_sh);

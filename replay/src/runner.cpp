@@ -14,6 +14,7 @@
 #include "run_detail.hpp"
 #include "sailsim/axi4/burst.hpp"
 #include "sailsim/axi4/memory.hpp"
+#include "sailsim/fcov/sample.hpp"
 #include "sailsim/replay/output_file.hpp"
 #include "sailsim/replay/target.hpp"
 #include "sailsim/tb/hang_error.hpp"
@@ -96,6 +97,31 @@ class ValidWatch final : public axi4::Component {
   bool aw_open_ = false, ar_open_ = false;
 };
 
+// Every depth the command queue reached (the card's queued_o), for functional coverage.
+class QueueWatch final : public axi4::Component {
+ public:
+  explicit QueueWatch(card::SailCard& card) : card_(card) {}
+  void drive() override {}
+  void sample(const axi4::Tick& tick) override {
+    if (!tick.reset) depths |= uint64_t{1} << std::min(card_.queued(), 63u);
+  }
+  uint64_t depths = 0;  // bit d: the queue held d descriptors at some edge
+
+ private:
+  card::SailCard& card_;
+};
+
+fcov::Timing timing_of(const Config& c) {
+  fcov::Timing t;
+  t.read_latency_range = c.read_latency.min != c.read_latency.max;
+  t.write_latency_range = c.write_latency.min != c.write_latency.max;
+  t.ddr_ready_random = c.ready < 1.0;
+  t.reorder = c.reorder;
+  t.host_ready_random = c.host_ready < 1.0;
+  t.ddr_errors = !c.errors.empty();
+  return t;
+}
+
 }  // namespace
 
 int random_initial_seed_of(uint64_t seed) {
@@ -150,6 +176,10 @@ class Runner {
       watch_ = std::make_unique<ValidWatch>(card_->host_port().pins);
       card_->simulation().add(*watch_);
     }
+    if (options_.functional_coverage) {
+      queue_watch_ = std::make_unique<QueueWatch>(*card_);
+      card_->simulation().add(*queue_watch_);
+    }
     try {
       try {
         for (step_index_ = 0; step_index_ < seq_.steps.size(); ++step_index_) {
@@ -177,6 +207,15 @@ class Runner {
     result.host_log = card_->host_port().log.since(0);
     result.ddr_log = card_->ddr_port().log.since(0);
     if (watch_) result.host_valid_starts = watch_->starts;
+    if (options_.functional_coverage) {
+      fcov::sample_host(fcov_, result.host_log);
+      fcov::sample_ddr(fcov_, result.ddr_log);
+      for (unsigned d = 1; d < 64; ++d) {
+        if (queue_watch_->depths >> d & 1) fcov::sample_queue_depth(fcov_, d);
+      }
+      fcov::sample_timing(fcov_, timing_of(seq_.config));
+      result.fcov = fcov_;
+    }
     return result;
   }
 
@@ -266,8 +305,12 @@ class Runner {
     for (tb::Port* port : {&card_->host_port(), &card_->ddr_port()}) {
       for (const auto& v : port->checker.violations()) {
         const auto it = expected_.find(v.rule);
-        if (it != expected_.end()) it->second.seen = true;
-        else unexpected.push_back(v);
+        if (it != expected_.end()) {
+          if (!it->second.seen) fcov::sample_violation(fcov_, v.rule);
+          it->second.seen = true;
+        } else {
+          unexpected.push_back(v);
+        }
       }
     }
     if (unexpected.empty()) {
@@ -499,6 +542,7 @@ class Runner {
              {"cycle", t.cycle}, {"queue_rejects", t.queue_rejects}};
     }
     const int err = rc < 0 ? -rc : 0;
+    fcov::sample_ioctl(fcov_, s.cmd, err == 0 ? "0" : errno_name(err));
     if (err != s.expect_errno) {
       fail(kCheckFailed, "ioctl " + s.cmd + " returned " + errno_name(err) + ", expected " + errno_name(s.expect_errno));
       return;
@@ -519,6 +563,8 @@ class Runner {
   const Sequence& seq_;
   const RunOptions& options_;
   std::unique_ptr<ValidWatch> watch_;  // before target_: the kernel holds it until it goes
+  std::unique_ptr<QueueWatch> queue_watch_;  // likewise
+  fcov::Counts fcov_;  // the run's ioctl results and caught violations, as they happen
   std::unique_ptr<Target> target_;
   card::SailCard* card_ = nullptr;
   std::map<std::string, Bytes> saved_;

@@ -4,8 +4,11 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <system_error>
@@ -317,6 +320,45 @@ TEST(GenRuns, TrafficWithOutstandingTransactionsPasses) {
   }
   t.overlap = 0;
   EXPECT_EQ(gen::generate_traffic(3, t).find("wait: false"), std::string::npos);
+}
+
+// More pages and empty write beats (WSTRB = 0): up to 8 transactions outstanding at once
+// (functional coverage's host.*.outstanding 5-8), beats that write nothing, and the
+// scoreboard still exact on the card.
+TEST(GenRuns, TrafficOverManyPagesWithEmptyBeatsPasses) {
+  gen::TrafficKnobs t;
+  t.overlap = 1;
+  t.bursts = 96;
+  t.pages = 8;
+  t.empty_beats = 0.3;
+  size_t empty = 0, beats = 0, most_pages = 0;
+  for (uint64_t seed = 1; seed <= 6; ++seed) {
+    const std::string text = gen::generate_traffic(seed, t);
+    EXPECT_NE(text.find("--pages 8 --empty-beats 0.3"), std::string::npos) << "the header's command says them";
+    std::set<uint64_t> no_wait_pages;  // pages whose last transaction is not waited for
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+      if (const size_t at = line.find("strb: ["); at != std::string::npos) {
+        std::stringstream masks(line.substr(at + 7, line.find(']', at) - at - 7));
+        for (std::string m; std::getline(masks, m, ',');) {
+          ++beats;
+          empty += std::stoul(m, nullptr, 16) == 0 ? 1 : 0;
+        }
+      }
+      const size_t addr = line.find("addr: 0x");
+      if (addr == std::string::npos || line.find("wait: false") == std::string::npos) continue;
+      std::string hex = line.substr(addr + 8, line.find(',', addr) - addr - 8);
+      hex.erase(std::remove(hex.begin(), hex.end(), '_'), hex.end());
+      no_wait_pages.insert(std::stoull(hex, nullptr, 16) / 4096);
+    }
+    most_pages = std::max(most_pages, no_wait_pages.size());
+    EXPECT_EQ(run_text(scratch("pages"), "pages" + std::to_string(seed), text).code, replay::kPass) << seed;
+  }
+  EXPECT_GT(empty, beats / 5) << empty << " of " << beats;  // about 30%, with 1-byte beats off by chance too
+  // Up to 8 transactions not waited for in one file: more than the default window's 4 pages.
+  EXPECT_GT(most_pages, 4u);
+  EXPECT_LE(most_pages, 8u);
+  EXPECT_NE(traffic(7).find("--pages 4 --empty-beats 0 "), std::string::npos) << "the defaults, in the header";
 }
 
 // The scoreboard honours the strobes: with every write fully strobed instead, the card

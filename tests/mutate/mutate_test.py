@@ -91,6 +91,7 @@ def find(listing, module, operator, original, mutated):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--work", required=True, help="scratch folder (emptied first)")
+    ap.add_argument("--sailsim", required=True, help="the built sailsim, for the regression that shows the score")
     a = ap.parse_args()
     work = os.path.abspath(a.work)
     if os.path.exists(work):
@@ -181,6 +182,23 @@ def main():
         check(os.path.isdir(folder) and not os.path.exists(os.path.join(folder, "build")),
               f"{folder}: the build folder should be gone (no --keep)")
         check(os.path.isfile(os.path.join(folder, "configure.log")), f"{folder}: configure.log kept")
+
+    # The regression shows this report (sailsim regress --mutation-report, as nightly.sh does):
+    # results.json's "mutation" says what mutation.json says.
+    night = os.path.join(work, "night")
+    r = subprocess.run([a.sailsim, "regress", PLAN, "--out", night, "--mutation-report",
+                        os.path.join(report_dir, "mutation.json")], text=True, stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT)
+    check(r.returncode == 0, f"regress --mutation-report: exit code {r.returncode}: {r.stdout[-2000:]}")
+    if r.returncode == 0:
+        with open(os.path.join(night, "results.json"), encoding="utf-8") as f:
+            mu = json.load(f).get("mutation", {})
+        check(mu.get("score") == doc["score"], f"results.json mutation score {mu.get('score')}")
+        check({k: mu.get(k) for k in zero} == {k: doc["total"][k] for k in zero}, f"results.json mutation counts {mu}")
+        check({m["module"]: m["score"] for m in mu.get("modules", [])} == {m: v["score"] for m, v in doc["modules"].items()},
+              f"results.json mutation modules {mu.get('modules')}")
+        check([x["id"] for x in mu.get("survivors", [])] == [survivor], f"results.json survivors {mu.get('survivors')}")
+        check(mu.get("plan") == doc["plan"] and mu.get("commit") == doc["tree"]["commit"], "results.json: plan and commit")
 
     print(f"mutate.fixed_mutants: {len(failures)} failures, {time.monotonic() - t0:.0f} s", flush=True)
     return 1 if failures else 0

@@ -35,6 +35,7 @@ const coverageNight = env('SAILSIM_COVERAGE_NIGHT') === '1';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sailsim-dashboard-'));
 const plan = path.join(work, 'plan.yaml');
 const historyFile = path.join(work, 'nights.sqlite');
+const mutationReport = path.join(work, 'mutation.json');
 const seq = (f) => path.join(source, 'vectors', f);
 
 // A passing group of a sequence and generated runs, and a group of expected failures.
@@ -49,8 +50,8 @@ function writePlan(failing) {
   ].join('\n'));
 }
 
-function regress(out, withHistory) {
-  const args = ['regress', plan, '--out', out, '-j', '2', '--max-waves', '0'];
+function regress(out, withHistory, extra = []) {
+  const args = ['regress', plan, '--out', out, '-j', '2', '--max-waves', '0', ...extra];
   if (withHistory) args.push('--history', historyFile);
   try {
     execFileSync(sailsim, args, { stdio: 'pipe', timeout: 120000 });
@@ -69,7 +70,22 @@ before(async () => {
   assert.equal(regress(path.join(work, 'night1'), true), 1);
   writePlan(['timeout_irq_no_job.yaml']);
   assert.equal(regress(path.join(work, 'night2'), true), 3);
-  assert.equal(regress(path.join(work, 'night3'), true), 3);
+  // Night 3 shows a mutation score: a report in scripts/mutate.py's format (docs/mutation.md).
+  fs.writeFileSync(mutationReport, JSON.stringify({
+    format: 'sailsim-mutation/1', tool: 'scripts/mutate.py', plan: 'regress/smoke.yaml',
+    selection: { mode: 'sample', count: 3, seed: 20261202, sample: 3, only: null, shard: null },
+    tree: { commit: 'c0ffee1', rtl_sha256: '00' }, score: 0.6667,
+    total: { killed: 1, survived: 1, stillborn: 1, equivalent: 0, timeout: 1, score: 0.6667 },
+    modules: {
+      sail_ctrl: { killed: 1, survived: 0, stillborn: 1, equivalent: 0, timeout: 0, score: 1.0 },
+      q4k_dot: { killed: 0, survived: 1, stillborn: 0, equivalent: 0, timeout: 1, score: 0.5 },
+    },
+    mutants: [
+      { id: 'q4k_dot:stuck_valid:40:7', module: 'q4k_dot', operator: 'stuck_valid', line: 40, mutated: "assign v = 1'b1;", verdict: 'survived' },
+      { id: 'sail_ctrl:flip:12:3', module: 'sail_ctrl', operator: 'flip', line: 12, mutated: 'if (a < b)', verdict: 'killed' },
+    ],
+  }));
+  assert.equal(regress(path.join(work, 'night3'), true, ['--mutation-report', mutationReport]), 3);
   assert.equal(regress(path.join(work, 'alone'), false), 3);
   if (coverageNight) {
     // A --coverage night (normal builds make sailsim-coverage): one goal met, one missed.
@@ -171,6 +187,37 @@ async function checkPage(p) {
   if (p.buckets.fixed) assert.deepEqual(await p.figure('fixed', '#fixed'), p.buckets.fixed);
   else assert.equal(await p.page.locator('#fixed').count(), 0);
 
+  // Functional coverage: every point's bins and hits as results.json has them, which this
+  // test checks against the bins' own sums; the holes with the groups that feed them.
+  const fc = p.results.functional_coverage;
+  assert.ok(fc, 'results.json has functional_coverage');
+  const allBins = fc.points.flatMap((x) => x.bins);
+  assert.equal(fc.bins, allBins.length);
+  assert.equal(fc.hit, allBins.filter((b) => b.hits > 0).length);
+  assert.ok(fc.hit > 20 && fc.hit < fc.bins, `a small plan hits some bins, not all (${fc.hit} of ${fc.bins})`);
+  const byName = new Map(fc.points.map((x) => [x.name, x]));
+  assert.equal(byName.get('queue.submit').bins.find((b) => b.name === 'accepted').hits > 0, true, 'jobs were queued');
+  assert.deepEqual(await p.figure('point', '#functional tr[data-point]'), fc.points.map((x) => x.name));
+  assert.deepEqual(await p.figure('hit', '#functional tr[data-point]'), fc.points.map((x) => `${x.hit}/${x.bins.length}`));
+  for (const x of fc.points) {
+    assert.equal(x.hit, x.bins.filter((b) => b.hits > 0).length, x.name);
+    const shown = await p.page.locator(`#functional tr[data-point="${x.name}"] .bin`).allTextContents();
+    assert.deepEqual(shown, x.bins.map((b) => `${b.name} ${b.hits}`), x.name);
+  }
+  const holes = fc.points.flatMap((x) => x.bins.filter((b) => b.hits === 0).map((b) => `${x.name} ${b.name}`));
+  assert.deepEqual(fc.holes.map((h) => `${h.point} ${h.bin}`), holes);
+  assert.deepEqual(await p.figure('bin', '#functional tr.hole'), fc.holes.map((h) => h.bin));
+  assert.equal(await p.page.locator('#functional .bin.hole').count(), holes.length);
+  assert.deepEqual(await p.figure('functional bins', '#functional'), [`${fc.hit} of ${fc.bins} bins`]);
+  // A feeder is a gen group (mm here) whose runs hit another bin of the hole's point, of the
+  // same family (before the first '/') when the bins have one.
+  const family = (bin) => bin.split('/')[0];
+  for (const h of fc.holes) {
+    const point = byName.get(h.point);
+    const fed = point.bins.some((b) => b.groups.includes('mm') && (!h.bin.includes('/') || family(b.name) === family(h.bin)));
+    assert.deepEqual(h.feeders, fed ? ['mm'] : [], `${h.point} ${h.bin}`);
+  }
+
   // The plots: the data Chart.js holds, against this test's own counts.
   const charts = await p.page.evaluate(() => {
     const out = {};
@@ -213,6 +260,7 @@ const passRate = (night) => {
 test('night 1: a new bucket, nothing fixed, one night of trend', async () => {
   const p = await open('night1');
   nights[1] = p;
+  assert.equal(await p.page.locator('#mutation').count(), 0, 'no --mutation-report, no mutation section');
   assert.deepEqual(p.buckets.buckets.map((b) => b.history), ['new']);
   const charts = await checkPage(p);
   assert.deepEqual(charts['pass-rate'].datasets[0].data, [passRate(p)]);
@@ -242,6 +290,17 @@ test('night 3: the timeout again is seen before; three nights; every group has i
   const neg = charts['pass-rate'].datasets.find((d) => d.label === 'neg');
   assert.deepEqual(neg.data, [0, 0, 0]);
   assert.equal(charts['pass-rate'].labels.length, 3);
+  // The mutation score of --mutation-report, with its modules and survivors.
+  const mu = p.results.mutation;
+  assert.equal(mu.score, 0.6667);
+  assert.deepEqual(await p.figure('mutation score', '#mutation'), ['66.7%']);
+  assert.deepEqual(await p.figure('mutation counts', '#mutation'), ['2 killed, 1 survived, 1 stillborn, 0 equivalent']);
+  assert.deepEqual(await p.figure('module', '#mutation tr[data-module]'), ['q4k_dot', 'sail_ctrl']);
+  assert.deepEqual(await p.figure('score', '#mutation tr[data-module]'), ['50.0%', '100.0%']);
+  assert.deepEqual(await p.figure('killed', '#mutation tr[data-module]'), ['1', '1']);
+  assert.deepEqual(await p.figure('module', '#mutation tr.survivor'), ['q4k_dot']);
+  assert.deepEqual(await p.figure('mutant', '#mutation tr.survivor'), ['q4k_dot:stuck_valid:40:7']);
+  assert.deepEqual(await p.figure('mutated', '#mutation tr.survivor'), ["assign v = 1'b1;"]);
   if (process.env.SAILSIM_DASHBOARD_SCREENSHOT) {
     await p.page.setViewportSize({ width: 1100, height: 900 });
     await p.page.screenshot({ path: process.env.SAILSIM_DASHBOARD_SCREENSHOT, fullPage: true });

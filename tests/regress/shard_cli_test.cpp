@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -126,6 +127,14 @@ TEST_F(Shards, MergeOfThreeShardsEqualsALocalRun) {
     EXPECT_EQ(comparable_report(merged / file, merged), comparable_report(local / file, local));
   }
   EXPECT_EQ(waves(merged), waves(local));
+  // Functional coverage: the shards' per-group counts add up to the local night's.
+  const std::string night = read_text(local / "functional-coverage/night.txt");
+  EXPECT_NE(night.find("\nqueue.submit accepted "), std::string::npos) << night;
+  EXPECT_EQ(read_text(merged / "functional-coverage/night.txt"), night);
+  for (const char* group : {"timing", "neg", "gen", "dup1"}) {
+    const std::string f = std::string("functional-coverage/groups/") + group + ".txt";
+    EXPECT_EQ(read_text(merged / f), read_text(local / f)) << f;
+  }
   EXPECT_TRUE(waves(local).count("neg.1"));
   for (const char* run : {"dup1.0", "dup2.0", "dup3.0"}) EXPECT_FALSE(waves(local).count(run)) << run;
   // The merged failure folders reproduce from where they are.
@@ -160,6 +169,14 @@ TEST_F(Shards, AShardThatNeverReportedIsMarkedMissing) {
     }
   }
   EXPECT_EQ(missing, 5u);  // runs 1, 4, 7, 10, 13
+  // Their functional coverage is missing too, and says so.
+  std::vector<std::string> without;
+  for (const auto& n : YAML::LoadFile((merged / "results.json").string())["functional_coverage"]["runs_without"])
+    without.push_back(n.as<std::string>());
+  std::vector<std::string> want;
+  for (size_t i = 1; i < runs.size(); i += 3) want.push_back(runs[i]["name"].as<std::string>());
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(without, want);
   // One bucket for the missing shard, whose repro is the shard's own command.
   bool found = false;
   for (const auto& b : YAML::LoadFile((merged / "buckets.json").string())["buckets"]) {

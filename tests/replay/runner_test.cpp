@@ -2,6 +2,7 @@
 // reports, runs are deterministic, and a recording replays to the identical logs.
 #include <gtest/gtest.h>
 
+#include "sailsim/fcov/model.hpp"
 #include "sailsim/replay/loader.hpp"
 #include "sailsim/replay/record.hpp"
 #include "sailsim/replay/runner.hpp"
@@ -199,6 +200,67 @@ TEST(ReplayPoll, NeverMatchingIsATimeoutWithTheLastValue) {
     testing::write_text(dir / "bad.yaml", std::string("sailsim: 1\nname: bad\nsteps:\n") + bad);
     EXPECT_THROW(load_sequence(dir / "bad.yaml"), InputError) << bad;
   }
+}
+
+}  // namespace
+}  // namespace sailsim::replay
+
+namespace sailsim::replay {
+namespace {
+
+// Functional coverage of real runs (sailsim::fcov): what the card did, as bins.
+RunResult covered_run(const std::string& name) {
+  const auto dir = scratch("fcov-" + name);
+  RunOptions opt = into(dir);
+  opt.functional_coverage = true;
+  return run_sequence(load_copy(name, dir), opt);
+}
+
+uint64_t point_sum(const fcov::Counts& c, const std::string& point) {
+  const size_t p = *fcov::find_point(point);
+  uint64_t n = 0;
+  for (size_t b = 0; b < fcov::model()[p].bins.size(); ++b) n += c.get(p, b);
+  return n;
+}
+
+TEST(ReplayFunctionalCoverage, AnIoctlMatmulCountsItsCallsJobsQueueAndTiming) {
+  const RunResult r = covered_run("ioctl_matmul.yaml");
+  ASSERT_EQ(r.code, kPass) << r.report;
+  // One submit is taken, the other (K = 300) refused by the shim: it never reaches the queue.
+  EXPECT_EQ(r.fcov.get("ioctl.result", "WORK_SUBMIT/0"), 1u);
+  EXPECT_EQ(r.fcov.get("ioctl.result", "WORK_SUBMIT/EINVAL"), 1u);
+  EXPECT_EQ(r.fcov.get("queue.submit", "accepted"), 1u);
+  EXPECT_EQ(r.fcov.get("job.error", "none"), 1u);
+  EXPECT_EQ(r.fcov.get("job.k_blocks", "2-15"), 1u);  // K = 512: two blocks
+  EXPECT_EQ(r.fcov.get("job.n_lanes", "below_lanes"), 1u);
+  EXPECT_EQ(r.fcov.get("job.m_lines", "below_line"), 1u);
+  EXPECT_GE(r.fcov.get("ioctl.result", "WAIT/0"), 1u);
+  EXPECT_EQ(r.fcov.get("queue.depth", "1"), 1u);  // one run: each depth reached counts once
+  EXPECT_GT(point_sum(r.fcov, "ddr.read.len"), 0u);
+  EXPECT_EQ(point_sum(r.fcov, "timing"), 6u);  // one bin of each of the six timing facets
+  EXPECT_EQ(point_sum(r.fcov, "checker.violation"), 0u);
+}
+
+TEST(ReplayFunctionalCoverage, IllegalStepsCountTheRulesTheCheckerCaught) {
+  const RunResult r = covered_run("illegal_wrap.yaml");
+  ASSERT_EQ(r.code, kPass) << r.report;
+  EXPECT_EQ(r.fcov.get("checker.violation", "WRAP_LEN"), 1u);
+  EXPECT_EQ(r.fcov.get("checker.violation", "CROSSES_4K"), 1u);
+}
+
+TEST(ReplayFunctionalCoverage, ErrorResponsesPerChannel) {
+  const RunResult r = covered_run("errors.yaml");
+  ASSERT_EQ(r.code, kPass) << r.report;
+  EXPECT_GE(r.fcov.get("host.read.resp", "DECERR"), 2u);
+  EXPECT_GE(r.fcov.get("host.read.resp", "SLVERR"), 1u);
+  EXPECT_EQ(r.fcov.get("timing", "ddr_errors/injected"), 1u);
+}
+
+TEST(ReplayFunctionalCoverage, OffByDefaultAndDeterministic) {
+  const auto dir = scratch("fcov-off");
+  EXPECT_TRUE(run_sequence(load_copy("ioctl_matmul.yaml", dir), into(dir)).fcov.empty());
+  EXPECT_EQ(covered_run("axi_bursts.yaml").fcov, covered_run("axi_bursts.yaml").fcov);
+  EXPECT_FALSE(covered_run("axi_bursts.yaml").fcov.empty());
 }
 
 }  // namespace

@@ -18,7 +18,8 @@ module sail_ctrl_flat (
   input  logic         rd_beat_i,
   input  logic [5:0]   wr_bytes_i,
   input  logic         rd_stall_i,
-  output logic         irq_o
+  output logic         irq_o,
+  output logic [7:0]   queued_o
 );
 
   sail_pkg::down_ax_chan_t    ctrl_aw, ctrl_ar;
@@ -59,7 +60,8 @@ module sail_ctrl_flat (
     .rd_beat_i,
     .wr_bytes_i,
     .rd_stall_i,
-    .irq_o
+    .irq_o,
+    .queued_o
   );
 
   assign job_desc_o = desc;

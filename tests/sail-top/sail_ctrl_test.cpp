@@ -103,7 +103,12 @@ struct Ctrl {
     sim.step();
     top().job_ready_i = 0;
   }
-  unsigned queued() { return (read32(map::reg::kStatus) >> map::status::kQueuedShift) & 0xFF; }
+  // STATUS[15:8] over the bus; it must equal the queued_o line test benches read.
+  unsigned queued() {
+    const unsigned status = (read32(map::reg::kStatus) >> map::status::kQueuedShift) & 0xFF;
+    EXPECT_EQ(top().queued_o, status) << "queued_o differs from STATUS";
+    return status;
+  }
   // One done_i pulse.
   void done(uint32_t error, uint32_t tag) {
     top().done_i = 1;

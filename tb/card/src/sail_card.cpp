@@ -32,6 +32,7 @@ std::string SailCard::checker_report() const { return sim_->checker_report(); }
 std::string SailCard::report() const { return sim_->report(); }
 bool SailCard::irq() const { return sim_->top().irq_o != 0; }
 bool SailCard::engine_busy() const { return sim_->top().busy_o != 0; }
+unsigned SailCard::queued() const { return sim_->top().queued_o; }
 void SailCard::reset() { sim_->reset(); }
 void SailCard::run(uint64_t cycles) { sim_->run(cycles); }
 

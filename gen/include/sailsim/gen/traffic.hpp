@@ -22,6 +22,8 @@ struct TrafficKnobs {
   // response (wait: false), so that several are outstanding at once; no later transaction
   // touches that page, so the scoreboard stays exact whatever order they complete in.
   double overlap = 0.5;
+  uint32_t pages = 4;        // 4 KiB DDR pages the transactions use (1 to 16): with overlap, up to this many outstanding
+  double empty_beats = 0.0;  // chance that a write beat has no strobe at all (WSTRB = 0, legal AXI4)
 };
 
 std::string generate_traffic(uint64_t seed, const TrafficKnobs& knobs);

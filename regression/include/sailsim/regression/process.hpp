@@ -65,6 +65,16 @@ class ChildPool {
 struct Interrupted {};
 void stop_on_interrupt();
 
+// Runs one child to its end (a tool such as sbatch or genhtml): its outcome.
+ChildOutcome run_child(const ChildSpec& spec);
+
+// The program `name` in a folder of PATH (an empty entry is the current folder), absolute;
+// "" when there is none.
+std::filesystem::path find_program(const std::string& name);
+
+// `s` in single quotes for sh, with each ' written as '\''.
+std::string shell_quote(const std::string& s);
+
 // "SIGSEGV" for 11, ... ("signal N" when unnamed).
 std::string signal_name(int signal);
 

@@ -25,6 +25,12 @@ struct Options {
   std::optional<ShardSpec> shard;  // --shard I/N: only this slice of the runs, and shard.json
   std::vector<std::filesystem::path> merge;  // --merge: shard folders 1..N, in order; nothing runs
   bool coverage = false;  // --coverage: runs on sailsim-coverage, DIR/coverage/ (coverage_report.hpp)
+  // --until-covered N: after the plan, up to N more gen runs for the holes of the functional
+  // coverage (functional_coverage.hpp); a local run of the whole plan only.
+  std::optional<uint64_t> until_covered;
+  // --mutation-report FILE: a scripts/mutate.py mutation.json, shown in results.json and the
+  // dashboard (mutation_summary.hpp).
+  std::filesystem::path mutation_report;
 };
 
 // The regression's exit code: the most severe run (2 > 4 > 3 > 1 > 0), 2 for a bad plan or

@@ -49,6 +49,10 @@ struct HistoryMarks;  // history.hpp
 std::vector<Bucket> bucket_failures(const std::vector<RunRecord>& records);
 
 std::string json_string(const std::string& s);
+// ["a", "b"], each as json_string.
+std::string json_string_list(const std::vector<std::string>& v);
+// 100 * part / whole with two decimals ("100.00" when whole is 0).
+std::string json_percent(uint64_t part, uint64_t whole);
 // &, <, > and " as entities, other control characters but \n and \t as spaces: XML and HTML text.
 std::string xml_escape(const std::string& s);
 
@@ -57,7 +61,8 @@ std::string xml_escape(const std::string& s);
 // night's "fixed" signatures.
 // `coverage_json` ("" = none): the "coverage" object of a --coverage night (coverage_report.hpp).
 std::string results_json(uint64_t base_seed, int exit_code, const std::vector<RunRecord>& records,
-                         const std::string& coverage_json = "");
+                         const std::string& coverage_json = "", const std::string& functional_json = "",
+                         const std::string& mutation_json = "");
 std::string buckets_json(const std::vector<RunRecord>& records, const std::vector<Bucket>& buckets,
                          const HistoryMarks* history = nullptr);
 
@@ -66,6 +71,9 @@ std::string buckets_json(const std::vector<RunRecord>& records, const std::vecto
 struct GoalResult;
 std::string write_junit(const std::filesystem::path& file, const std::vector<RunRecord>& records,
                         const std::vector<GoalResult>* goals = nullptr);
+
+// The whole text of `file`; "" when it cannot be read (callers judge an empty text).
+std::string read_text_file(const std::filesystem::path& file);
 
 // Writes `text` to `file` (open / write / close, each checked).
 std::string write_text_file(const std::filesystem::path& file, const std::string& text);

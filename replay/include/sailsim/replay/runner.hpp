@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sailsim/axi4/log.hpp"
+#include "sailsim/fcov/counts.hpp"
 #include "sailsim/replay/sequence.hpp"
 
 namespace sailsim::replay {
@@ -34,6 +35,8 @@ struct RunOptions {
   // The sailsim-x-random flavour: the card's RTL starts from random state seeded by the
   // sequence's config.seed (tb::SimulationConfig::random_initial_seed).
   bool random_initial_state = false;
+  // Count the run's functional coverage (sailsim::fcov) into RunResult::fcov.
+  bool functional_coverage = false;
 };
 
 // The nonzero Verilator seed of a sequence seed (randSeed: 1 to 2^31 - 1).
@@ -68,6 +71,7 @@ struct RunResult {
   std::vector<axi4::TransactionRecord> host_log{};  // every host-port record, oldest first
   std::vector<axi4::TransactionRecord> ddr_log{};
   std::vector<ValidStart> host_valid_starts{};      // with RunOptions::record
+  fcov::Counts fcov{};  // with RunOptions::functional_coverage: what the run did, as bins
 };
 
 // A file the run could not write (a snapshot, the FST) is exit code 2 with a line naming

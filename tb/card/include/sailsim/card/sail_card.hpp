@@ -92,6 +92,8 @@ class SailCard {
   bool irq() const;
   // The top's busy_o: a job in the engine or waiting in the queue (no bus traffic to ask).
   bool engine_busy() const;
+  // The top's queued_o: descriptors waiting in the command queue (STATUS[15:8], no bus traffic).
+  unsigned queued() const;
   // Runs the card for a number of cycles (the watchdog still watches).
   void run(uint64_t cycles);
   // Enables both interrupts, clears the counters, submits, waits for the interrupt, reads
