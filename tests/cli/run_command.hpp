@@ -2,6 +2,7 @@
 #pragma once
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -37,6 +38,14 @@ inline std::string read_text(const std::filesystem::path& file) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+// A new empty folder under the system temp dir, unique per process: sailsim-PREFIX-PID-NAME.
+inline std::filesystem::path fresh_dir(const std::string& prefix, const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() / ("sailsim-" + prefix + "-" + std::to_string(getpid()) + "-" + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
 }
 
 }  // namespace sailsim::testing

@@ -45,9 +45,7 @@ struct Scratch {
 Scratch scratch_dirs;
 
 fs::path scratch(const std::string& name) {
-  const auto dir = fs::temp_directory_path() / ("sailsim-gen-" + std::to_string(getpid()) + "-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = sailsim::testing::fresh_dir("gen", name);
   scratch_dirs.dirs.push_back(dir);
   return dir;
 }

@@ -24,12 +24,7 @@ namespace {
 const fs::path kSailsim = SAILSIM_CLI_PATH;
 const fs::path kSource = SAILSIM_SOURCE_DIR;
 
-fs::path scratch(const std::string& name) {
-  const auto dir = fs::temp_directory_path() / ("sailsim-fcov-" + std::to_string(getpid()) + "-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path scratch(const std::string& name) { return sailsim::testing::fresh_dir("fcov", name); }
 
 CommandResult sailsim(const std::string& args, int seconds = 300) {
   return run_command("timeout -k 2 " + std::to_string(seconds) + " " + kSailsim.string() + " " + args);

@@ -28,12 +28,7 @@ const std::string kViolation =
     "VIOLATION step N (axi_read, <path>:N:N): AXI4 protocol violation WRAP_LEN on host AR at cycle N: id N addr "
     "0xH len N size N burst N: a WRAP burst has N, N, N or N beats";
 
-fs::path scratch(const std::string& name) {
-  const auto dir = fs::temp_directory_path() / ("sailsim-history-" + std::to_string(getpid()) + "-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path scratch(const std::string& name) { return sailsim::testing::fresh_dir("history", name); }
 
 // A passing group and an expected-failure group of the given files.
 void write_plan(const fs::path& plan, const std::vector<std::string>& failing) {

@@ -27,12 +27,7 @@ namespace {
 const fs::path kSailsim = SAILSIM_CLI_PATH;
 const fs::path kSource = SAILSIM_SOURCE_DIR;
 
-fs::path scratch(const std::string& name) {
-  const auto dir = fs::temp_directory_path() / ("sailsim-regress-" + std::to_string(getpid()) + "-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path scratch(const std::string& name) { return sailsim::testing::fresh_dir("regress", name); }
 
 void write_text(const fs::path& file, const std::string& text) { std::ofstream(file) << text; }
 

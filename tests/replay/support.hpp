@@ -16,12 +16,7 @@ inline std::filesystem::path sequences() { return SAILSIM_REPLAY_SEQUENCES; }
 inline std::filesystem::path good() { return sequences() / "good"; }
 
 // A fresh folder under the system temp dir, unique per process and name.
-inline std::filesystem::path scratch(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / ("sailsim-replay-" + std::to_string(getpid()) + "-" + name);
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
-}
+inline std::filesystem::path scratch(const std::string& name) { return sailsim::testing::fresh_dir("replay", name); }
 
 inline void write_text(const std::filesystem::path& file, const std::string& text) {
   std::ofstream(file) << text;
