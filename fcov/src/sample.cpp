@@ -1,6 +1,7 @@
 #include "sailsim/fcov/sample.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <functional>
 #include <queue>
@@ -90,17 +91,9 @@ void sample_outstanding(Counts& c, const std::string& port, std::span<const Tran
 }
 
 rtl::JobDescriptor decode(const std::vector<uint8_t>& bytes) {
-  uint32_t w[rtl::JobDescriptor::kWords];
-  std::memcpy(w, bytes.data(), sizeof w);
-  rtl::JobDescriptor d;
-  d.a = uint64_t{w[1]} << 32 | w[0];
-  d.b = uint64_t{w[3]} << 32 | w[2];
-  d.out = uint64_t{w[5]} << 32 | w[4];
-  d.m = w[6], d.k = w[7], d.n = w[8];
-  d.a_stride = w[9], d.b_stride = w[10], d.out_stride = w[11];
-  d.flags = w[12], d.tag = w[13];
-  d.reserved = {w[14], w[15]};
-  return d;
+  std::array<uint32_t, rtl::JobDescriptor::kWords> w;
+  std::memcpy(w.data(), bytes.data(), sizeof w);  // little-endian words, as the host wrote them
+  return rtl::JobDescriptor::from_words(w);
 }
 
 std::string error_bin(rtl::JobError e) {

@@ -404,6 +404,7 @@ struct ReportedShard {
   coverage::CoverageData coverage;                  // with --coverage
   std::set<std::string> runs_without_coverage;
   NightFunctional functional;
+  std::set<std::string> runs_without_functional;  // functional.runs_without, to look up
 };
 
 struct ShardFolders {
@@ -463,6 +464,7 @@ ShardFolders read_shards(const std::vector<Run>& runs, const Options& o, const s
     }
     try {
       read_functional_groups(dir, rep.functional);
+      rep.runs_without_functional.insert(rep.functional.runs_without.begin(), rep.functional.runs_without.end());
     } catch (const fcov::FcovError& e) {
       throw ShardError(e.what());
     }
@@ -489,8 +491,7 @@ std::vector<RunRecord> merge_shards(const std::vector<Run>& runs, const Options&
     if (o.coverage && runs[i].coverage &&
         (!shards[s] || shards[s]->runs_without_coverage.count(rec.name)))
       night.runs_without_coverage.push_back(rec.name);
-    if (runs[i].functional && (!shards[s] || std::count(shards[s]->functional.runs_without.begin(),
-                                                         shards[s]->functional.runs_without.end(), rec.name)))
+    if (runs[i].functional && (!shards[s] || shards[s]->runs_without_functional.count(rec.name)))
       functional.runs_without.push_back(rec.name);
     if (!shards[s]) {
       rec.result = "MISSING";

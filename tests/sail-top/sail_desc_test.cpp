@@ -150,5 +150,15 @@ TEST_F(DescCheck, RandomDescriptorsAgree) {
   }
 }
 
+// from_words undoes words(): every field, the reserved words and the 64-bit halves.
+TEST(JobDescriptorWords, FromWordsIsTheInverseOfWords) {
+  std::mt19937_64 rng(7);
+  for (int i = 0; i < 1000; ++i) {
+    std::array<uint32_t, JobDescriptor::kWords> w;
+    for (auto& x : w) x = static_cast<uint32_t>(rng());
+    EXPECT_EQ(JobDescriptor::from_words(w).words(), w);
+  }
+}
+
 }  // namespace
 }  // namespace sailsim

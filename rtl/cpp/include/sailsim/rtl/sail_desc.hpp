@@ -32,6 +32,18 @@ struct JobDescriptor {
             static_cast<uint32_t>(b >> 32), static_cast<uint32_t>(out), static_cast<uint32_t>(out >> 32),
             m, k, n, a_stride, b_stride, out_stride, flags, tag, reserved[0], reserved[1]};
   }
+  // The inverse of words(): a descriptor as the queue window received it.
+  static JobDescriptor from_words(const std::array<uint32_t, kWords>& w) {
+    JobDescriptor d;
+    d.a = uint64_t{w[1]} << 32 | w[0];
+    d.b = uint64_t{w[3]} << 32 | w[2];
+    d.out = uint64_t{w[5]} << 32 | w[4];
+    d.m = w[6], d.k = w[7], d.n = w[8];
+    d.a_stride = w[9], d.b_stride = w[10], d.out_stride = w[11];
+    d.flags = w[12], d.tag = w[13];
+    d.reserved = {w[14], w[15]};
+    return d;
+  }
 };
 
 inline constexpr uint32_t kQueueOffset = 0x4000;  // the command window (contracts.md section 2)
