@@ -76,6 +76,11 @@ SAILSIM_API size_t sailsim_last_n_host_transactions(sailsim_card *card, size_t n
 /* The card's clock (cycles since it was made). */
 SAILSIM_API uint64_t sailsim_cycle(sailsim_card *card);
 
+/* The version of the libsailsim.so in use, "major.minor.patch" (the package's and `sailsim
+ * --version`'s; SAILSIM_VERSION_* of sailsim_version.h, those a program was built with). Each
+ * pointer may be NULL. Not the Spanker ABI's version, which SPANKER_IOC_GET_VERSION reports. */
+SAILSIM_API const char *sailsim_version(unsigned *major, unsigned *minor, unsigned *patch);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,6 +1,7 @@
 // The C ABI of sailsim.h over shim::Device. Every entry point catches everything: no C++
 // exception crosses into C.
 #include "sailsim.h"
+#include "sailsim_version.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -112,5 +113,12 @@ size_t sailsim_last_n_host_transactions(sailsim_card* card, size_t n, sailsim_tx
 }
 
 uint64_t sailsim_cycle(sailsim_card* card) { return card ? card->device.card().cycle() : 0; }
+
+const char* sailsim_version(unsigned* major, unsigned* minor, unsigned* patch) {
+  if (major) *major = SAILSIM_VERSION_MAJOR;
+  if (minor) *minor = SAILSIM_VERSION_MINOR;
+  if (patch) *patch = SAILSIM_VERSION_PATCH;
+  return SAILSIM_VERSION_STRING;
+}
 
 }  // extern "C"

@@ -1,10 +1,11 @@
 /* The C ABI (sailsim.h, libsailsim.so) from C: open, ioctls, snapshot, the DDR and host logs,
- * a config file that does not parse, close. argv[1]: a directory to write a bad config in. */
+ * a config file that does not parse, close, the version. argv[1]: a directory to write a bad config in. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "sailsim.h"
+#include "sailsim_version.h"
 
 #include "c_check.h"
 
@@ -63,6 +64,16 @@ int main(int argc, char **argv)
 	CHECK(sailsim_open("/nonexistent/sailsim.yaml") == NULL);
 	CHECK(sailsim_ioctl(NULL, SPANKER_IOC_PING, NULL) == -ENODEV);
 	sailsim_close(NULL);
+
+	/* The library's version is the headers' (both from project() in CMakeLists.txt). */
+	unsigned major = 99, minor = 99, patch = 99;
+	const char *version = sailsim_version(&major, &minor, &patch);
+	CHECK(major == SAILSIM_VERSION_MAJOR && minor == SAILSIM_VERSION_MINOR && patch == SAILSIM_VERSION_PATCH);
+	CHECK(version != NULL && strcmp(version, SAILSIM_VERSION_STRING) == 0);
+	char formatted[32];
+	snprintf(formatted, sizeof formatted, "%u.%u.%u", major, minor, patch);
+	CHECK(version != NULL && strcmp(version, formatted) == 0);
+	CHECK(sailsim_version(NULL, NULL, NULL) == version);
 
 	if (failures == 0)
 		printf("c_abi_smoke: all checks passed\n");

@@ -3,6 +3,7 @@
 #include <dlfcn.h>
 
 #include <cstdlib>
+#include <system_error>
 #include <mutex>
 #include <string>
 
@@ -73,6 +74,17 @@ std::filesystem::path Oracle::default_libdir(std::string* source) {
   if (const char* env = std::getenv("SAILSIM_GGML_LIBDIR"); env && *env) {
     if (source) *source = "SAILSIM_GGML_LIBDIR";
     return env;
+  }
+  // An installed sailsim (cmake --install, the .deb) has its own copy of the pinned libraries
+  // at a fixed place beside its programs; a build tree has none and uses the npm install.
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const std::filesystem::path installed = (exe.parent_path() / SAILSIM_GGML_INSTALLED_RELDIR).lexically_normal();
+    if (std::filesystem::is_regular_file(installed / "libggml-base.so", ec)) {
+      if (source) *source = "the installed package";
+      return installed;
+    }
   }
   if (source) *source = "the pinned npm install";
   return SAILSIM_GGML_NPM_LIBDIR;
