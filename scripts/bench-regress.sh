@@ -19,8 +19,7 @@ while [ $# -gt 0 ]; do
     *) die "unknown option $1 (known: -j N, --out DIR, --build DIR)" ;;
   esac
 done
-sailsim="$build/cli/sailsim"
-[ -x "$sailsim" ] || die "$sailsim is missing: build first (scripts/run.sh or scripts/test.sh)"
+sailsim=$(built_sailsim "$build")
 
 rm -rf "$out"
 start=$(date +%s.%N)

@@ -31,8 +31,7 @@ while [ $# -gt 0 ]; do
     *) die "unknown option $1 (known: --plan FILE, --shards N, -j J, --seed S, --coverage, --out DIR, --build DIR)" ;;
   esac
 done
-sailsim="$build/cli/sailsim"
-[ -x "$sailsim" ] || die "$sailsim is missing: build first (scripts/run.sh or scripts/test.sh)"
+sailsim=$(built_sailsim "$build")
 [ -f "$plan" ] || die "no plan $plan"
 
 rm -rf "$out"

@@ -21,3 +21,11 @@ configure_and_build() {
   say "building $dir"
   cmake --build "$dir" -j "$SAILSIM_JOBS" -- --no-print-directory
 }
+
+# built_sailsim BUILD_DIR: the path of BUILD_DIR's sailsim program; stops the script if it
+# was not built.
+built_sailsim() {
+  local program="$1/cli/sailsim"
+  [ -x "$program" ] || die "$program is missing: build first (scripts/run.sh or scripts/test.sh)"
+  printf '%s\n' "$program"
+}
