@@ -70,18 +70,6 @@ foreach(name IN LISTS SAILSIM_EXPORTED_LIBRARIES)
     sailsim_relocate_includes(${target} ${CMAKE_INSTALL_INCLUDEDIR} header_dirs)
   endif()
 endforeach()
-# The card links whichever Verilated Sail top the program names (SAILSIM_SAIL_TOP_MODEL, for
-# the flavours of this tree); an installed card links the installed default one.
-get_target_property(card_links sailsim_card INTERFACE_LINK_LIBRARIES)
-set(card_relocated)
-foreach(item IN LISTS card_links)
-  if(item MATCHES "SAILSIM_SAIL_TOP_MODEL")
-    list(APPEND card_relocated "$<BUILD_INTERFACE:${item}>" "$<INSTALL_INTERFACE:sailsim::rtl_sail_top>")
-  else()
-    list(APPEND card_relocated "${item}")
-  endif()
-endforeach()
-set_property(TARGET sailsim_card PROPERTY INTERFACE_LINK_LIBRARIES "${card_relocated}")
 
 # The C ABI (sailsim.h, sailsim_version.h) as sailsim::shim: libsailsim.so.
 set_target_properties(sailsim_shim PROPERTIES EXPORT_NAME shim)
