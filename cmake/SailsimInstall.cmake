@@ -13,7 +13,8 @@ set(SAILSIM_INSTALL_MODEL_INCLUDEDIR ${CMAKE_INSTALL_INCLUDEDIR}/sailsim/models/
 # one's link dependencies are in it or are found by sailsimConfig.cmake (Threads, yaml-cpp,
 # OpenSSL, libdl).
 set(SAILSIM_EXPORTED_LIBRARIES
-  axi4_model tb card rtl_sail_top rtl_map ggml_ref ggml_oracle inputs vecset fcov shim_uapi shim_core replay)
+  axi4_model tb card rtl_sail_top rtl_map ggml_ref ggml_oracle inputs vecset fcov shim_uapi shim_core replay
+  replay_cli dut)
 
 # sailsim_relocate_includes(<target> <installed include dir> <var>): the target's interface
 # include folders that lie in this source or build tree hold for the build only
@@ -108,6 +109,10 @@ install(FILES
     ${SAILSIM_GGML_NPM_LIBDIR}/_nlcBuildMetadata.json
   DESTINATION ${SAILSIM_INSTALL_GGMLDIR})
 
+# sailsim_add_dut() and the script it runs at build time (dut/cmake): sailsimConfig.cmake includes it.
+install(FILES ${PROJECT_SOURCE_DIR}/dut/cmake/SailsimDut.cmake ${PROJECT_SOURCE_DIR}/dut/cmake/sailsim_dut_glue.cmake
+  DESTINATION ${SAILSIM_INSTALL_CMAKEDIR})
+
 # The bundled sequences and vector sets, and the documentation.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/vectors/ DESTINATION ${CMAKE_INSTALL_DATADIR}/sailsim/vectors)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
@@ -144,7 +149,7 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # GGML's libraries find each other in their own folder.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${CMAKE_INSTALL_PREFIX}/${SAILSIM_INSTALL_GGMLDIR})
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-  "verilator (>= 5.006), g++ (>= 4:12), cmake (>= 3.25), libyaml-cpp-dev, libssl-dev, zlib1g-dev")
+  "verilator (>= 5.006), g++ (>= 4:12), cmake (>= 3.25), libyaml-cpp-dev, libcli11-dev, libssl-dev, zlib1g-dev")
 set(CPACK_STRIP_FILES ON)
 # cpack packs what is built: it does not run the build again (scripts/package.sh builds first).
 set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)

@@ -6,7 +6,7 @@
 #include <ostream>
 #include <vector>
 
-#include "exit_codes.hpp"
+#include "sailsim/cli/exit_codes.hpp"
 #include "sailsim/replay/output_file.hpp"
 
 namespace sailsim::cli {

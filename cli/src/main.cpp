@@ -4,10 +4,10 @@
 
 #include <iostream>
 
-#include "exit_codes.hpp"
+#include "sailsim/cli/exit_codes.hpp"
 #include "gen_command.hpp"
 #include "regress_command.hpp"
-#include "replay_command.hpp"
+#include "sailsim/cli/replay_command.hpp"
 #include "sweep_command.hpp"
 #include "vectors_command.hpp"
 

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <iostream>
 
-#include "exit_codes.hpp"
+#include "sailsim/cli/exit_codes.hpp"
 #include "sailsim/regression/history.hpp"
 #include "sailsim/regression/regression.hpp"
 #include "sailsim/regression/slurm.hpp"

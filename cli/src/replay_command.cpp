@@ -1,4 +1,4 @@
-#include "replay_command.hpp"
+#include "sailsim/cli/replay_command.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -15,7 +15,7 @@
 #include <sstream>
 #include <thread>
 
-#include "exit_codes.hpp"
+#include "sailsim/cli/exit_codes.hpp"
 #include "sailsim/replay/loader.hpp"
 #include "sailsim/replay/output_file.hpp"
 #include "sailsim/replay/record.hpp"
@@ -116,6 +116,7 @@ replay::RunOptions run_options(const ReplayOptions& options, const Item& item, s
   run.output_dir = options.out_dir;
   run.random_initial_state = options.random_initial_state;
   run.functional_coverage = !options.functional_coverage.empty();
+  run.target = options.target;
   return run;
 }
 

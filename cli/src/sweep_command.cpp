@@ -5,7 +5,7 @@
 #include <charconv>
 #include <ostream>
 
-#include "exit_codes.hpp"
+#include "sailsim/cli/exit_codes.hpp"
 #include "sailsim/ggml/oracle.hpp"
 #include "sailsim/sweep/sweep.hpp"
 

@@ -11,7 +11,7 @@
 #include <ostream>
 #include <sstream>
 
-#include "exit_codes.hpp"
+#include "sailsim/cli/exit_codes.hpp"
 #include "rtl_engine.hpp"
 #include "sailsim/card/sail_card.hpp"
 #include "sailsim/ggml/float_bits.hpp"

@@ -82,9 +82,13 @@ Sequence load_impl(const std::filesystem::path& file, std::optional<uint64_t> se
   Sequence seq;
   seq.file = file;
   const YAML::Node version = top.required("sailsim");
-  if (to_u64(ctx, version, "sailsim (the format version)") != 1) {
-    fail(ctx, version, "unsupported format version '" + version.Scalar() + "': expected sailsim: 1");
+  // 1 or 1.1 (ports named by steps, for any DUT: docs/sequence-format.md); a 1 file is a 1.1 file.
+  if (version.IsScalar() && version.Tag() == "?" && version.Scalar() == "1.1") {
+    seq.format_minor = 1;
+  } else if (to_u64(ctx, version, "sailsim (the format version)") != 1) {  // a quoted "1" is refused there
+    fail(ctx, version, "unsupported format version '" + version.Scalar() + "': expected sailsim: 1 or sailsim: 1.1");
   }
+  ctx.format_minor = seq.format_minor;
   seq.name = to_name(ctx, top.required("name"), "name");
   if (top.has("description")) seq.description = to_string(ctx, top.optional("description"), "description");
   if (top.has("tags")) {

@@ -10,7 +10,6 @@
 
 #include <gtkwave/fstapi.h>
 
-#include "Vsail_top.h"
 #include "run_detail.hpp"
 #include "sailsim/axi4/burst.hpp"
 #include "sailsim/axi4/memory.hpp"
@@ -18,7 +17,7 @@
 #include "sailsim/replay/output_file.hpp"
 #include "sailsim/replay/target.hpp"
 #include "sailsim/tb/hang_error.hpp"
-#include "sailsim/tb/simulation.hpp"
+#include "sailsim/tb/kernel.hpp"
 #include "spanker_ioctl.h"
 
 namespace sailsim::replay {
@@ -131,8 +130,8 @@ int random_initial_seed_of(uint64_t seed) {
 
 namespace {
 
-card::CardConfig card_config(const Config& c, const RunOptions& options) {
-  card::CardConfig cc;
+TargetConfig target_config(const Config& c, const RunOptions& options) {
+  TargetConfig cc;
   cc.memory.seed = c.seed;
   cc.memory.read_latency = c.read_latency;
   cc.memory.write_latency = c.write_latency;
@@ -156,13 +155,14 @@ class Runner {
 
   RunResult run() {
     RunResult result;
-    if (seq_.uses_shim() && !shim_available()) {
+    if (seq_.uses_shim() && !options_.target && !shim_available()) {
       result.code = kBadInput;
       result.report = seq_.file.string() + ": ioctl steps (and config.driver: shim) need the driver shim (sailsim::shim_core), which this build lacks; nothing was simulated\n";
       return result;
     }
     try {
-      target_ = make_target(card_config(seq_.config, options_), seq_.uses_shim());
+      const TargetConfig config = target_config(seq_.config, options_);
+      target_ = options_.target ? options_.target(config) : make_target(config, seq_.uses_shim());
     } catch (const std::exception& e) {
       // The card could not even start: an FST file that cannot be opened, a bad setting.
       fail_at("at the start", kBadInput, std::string(e.what()) + "; nothing was simulated");
@@ -170,16 +170,27 @@ class Runner {
       result.report = report_.str();
       return result;
     }
-    card_ = &target_->card();
-    result.start_cycle = card_->cycle();
-    result.first_host_record = card_->host_port().log.total();
-    if (options_.record) {
-      watch_ = std::make_unique<ValidWatch>(card_->host_port().pins);
-      card_->simulation().add(*watch_);
+    card_ = target_->card();
+    kernel_ = &target_->kernel();
+    if (const std::string problems = target_problems(); !problems.empty()) {
+      code_ = kBadInput;
+      report_ << problems;
+      result.code = code_;
+      result.report = report_.str();
+      result.start_cycle = result.cycles = kernel_->cycle();
+      return result;
     }
-    if (options_.functional_coverage) {
+    result.start_cycle = kernel_->cycle();
+    const Target::HostSide* first_host = target_->hosts().empty() ? nullptr : &target_->hosts().front();
+    const Target::MemorySide* first_memory = target_->memories().empty() ? nullptr : &target_->memories().front();
+    if (first_host) result.first_host_record = first_host->port->log.total();
+    if (options_.record && first_host) {
+      watch_ = std::make_unique<ValidWatch>(first_host->port->pins);
+      kernel_->add(*watch_);
+    }
+    if (options_.functional_coverage && card_) {
       queue_watch_ = std::make_unique<QueueWatch>(*card_);
-      card_->simulation().add(*queue_watch_);
+      kernel_->add(*queue_watch_);
     }
     try {
       try {
@@ -203,15 +214,17 @@ class Runner {
     }
     result.code = code_;
     result.report = report_.str();
-    result.cycles = card_->cycle();
-    result.ddr_beats = card_->ddr().beats();
-    result.host_log = card_->host_port().log.since(0);
-    result.ddr_log = card_->ddr_port().log.since(0);
+    result.cycles = kernel_->cycle();
+    if (first_memory) result.ddr_beats = first_memory->model->beats();
+    if (first_host) result.host_log = first_host->port->log.since(0);
+    if (first_memory) result.ddr_log = first_memory->port->log.since(0);
     if (watch_) result.host_valid_starts = watch_->starts;
     if (options_.functional_coverage) {
       fcov::sample_host(fcov_, result.host_log);
       fcov::sample_ddr(fcov_, result.ddr_log);
-      for (unsigned d = 1; d <= queue_watch_->deepest; ++d) fcov::sample_queue_depth(fcov_, d);
+      if (queue_watch_) {
+        for (unsigned d = 1; d <= queue_watch_->deepest; ++d) fcov::sample_queue_depth(fcov_, d);
+      }
       fcov::sample_timing(fcov_, timing_of(seq_.config));
       result.fcov = fcov_;
     }
@@ -244,32 +257,108 @@ class Runner {
   }
 
   uint64_t budget() const {
-    const uint64_t now = card_->cycle();
+    const uint64_t now = kernel_->cycle();
     return seq_.config.timeout_cycles > now ? seq_.config.timeout_cycles - now : 0;
   }
 
   [[noreturn]] void timeout(const std::string& what) {
-    fail(kTimeout, what + "\n" + card_->report());
+    fail(kTimeout, what + "\n" + kernel_->report());
     throw Stop{kTimeout};
   }
 
   void run_for(uint64_t cycles) {
     const uint64_t n = std::min(cycles, budget());
-    card_->run(n);
+    kernel_->run(n);
     if (n < cycles) timeout("the sequence's timeout_cycles (" + std::to_string(seq_.config.timeout_cycles) + ") ran out");
   }
 
   // Runs until done() or max cycles; false on max. The sequence's timeout stops it.
   bool run_until(const std::function<bool()>& done, uint64_t max) {
     const uint64_t n = std::min(max, budget());
-    if (card_->simulation().run_until(done, n)) return true;
+    if (kernel_->run_until(done, n)) return true;
     if (n < max) timeout("the sequence's timeout_cycles (" + std::to_string(seq_.config.timeout_cycles) + ") ran out");
     return false;
   }
 
-  void settle_host(const std::string& what) {
-    if (!run_until([&] { return card_->host().idle(); }, ~uint64_t{0})) timeout(what + ": the host port never went idle");
+  // Runs until `host` (null: every host) is idle.
+  void settle_host(const std::string& what, axi4::Host* host = nullptr) {
+    const auto idle = [&] {
+      if (host) return host->idle();
+      return std::all_of(target_->hosts().begin(), target_->hosts().end(), [](const Target::HostSide& h) { return h.host->idle(); });
+    };
+    if (!run_until(idle, ~uint64_t{0})) timeout(what + ": the host port never went idle");
     check_pending();
+  }
+
+  // The host of a step's port (target_problems() has checked that it exists).
+  axi4::Host& host_of(const std::string& port) {
+    return *(port.empty() ? &target_->hosts().front() : target_->find_host(port))->host;
+  }
+  const Target::MemorySide& memory_of(const std::string& port) {
+    return port.empty() ? target_->memories().front() : *target_->find_memory(port);
+  }
+
+  // What the sequence asks of the target that it does not have: ports it does not have,
+  // ports left unnamed where there are several, IDs wider than a port's, steps only the Sail
+  // card has. Checked before the first step: a bad sequence for this target is bad input.
+  std::string target_problems() const {
+    std::ostringstream os;
+    const auto problem = [&](const Step* step, const std::string& message) {
+      os << outcome_name(kBadInput) << " " << where(step) << ": " << message << "; no step ran\n";
+    };
+    const std::string ports = "the ports of " + target_->what() + " are " + target_->port_list();
+    const auto host_port = [&](const Step& step, const std::string& port) -> const Target::HostSide* {
+      if (port.empty()) {
+        if (target_->hosts().empty()) problem(&step, step.kind + " needs a slave port to drive, and " + ports);
+        else if (target_->hosts().size() > 1) problem(&step, step.kind + " must say which slave port it drives (port: NAME): " + ports);
+        else return &target_->hosts().front();
+        return nullptr;
+      }
+      const Target::HostSide* h = target_->find_host(port);
+      if (!h) problem(&step, "no slave port '" + port + "' to drive: " + ports);
+      return h;
+    };
+    const auto memory_port = [&](const Step& step, const std::string& port) {
+      if (port.empty()) {
+        if (target_->memories().empty()) problem(&step, step.kind + " needs a memory (a master port), and " + ports);
+        else if (target_->memories().size() > 1) problem(&step, step.kind + " must say which master port's memory it reads (port: NAME): " + ports);
+      } else if (!target_->find_memory(port)) {
+        problem(&step, "no master port '" + port + "' with a memory: " + ports);
+      }
+    };
+    const auto sail_only = [&](const Step& step, const std::string& what) {
+      if (!card_) problem(&step, what + " needs the Sail top, and " + target_->what() + " is another design");
+    };
+    if (!card_ && seq_.uses_shim()) problem(nullptr, "ioctl steps and config.driver: shim need the Sail card, and " + target_->what() + " is another design");
+    for (const Step& step : seq_.steps) {
+      std::visit([&](const auto& body) {
+        using T = std::decay_t<decltype(body)>;
+        if constexpr (std::is_same_v<T, WriteStep> || std::is_same_v<T, ReadStep> || std::is_same_v<T, PollStep>) {
+          host_port(step, body.port);
+        } else if constexpr (std::is_same_v<T, AxiStep>) {
+          const Target::HostSide* h = host_port(step, body.port);
+          const unsigned bits = h ? h->port->wires().awid.width() : 32;
+          if (h && bits < 32 && body.id >> bits != 0) {
+            problem(&step, "id " + std::to_string(body.id) + " does not fit the " + std::to_string(bits) + "-bit IDs of port " + h->port->name());
+          }
+        } else if constexpr (std::is_same_v<T, CheckStep> || std::is_same_v<T, SnapshotStep>) {
+          memory_port(step, body.port);
+        } else if constexpr (std::is_same_v<T, ExpectLogStep>) {
+          if (body.port.empty()) memory_port(step, body.port);
+          else if (!target_->find_host(body.port) && !target_->find_memory(body.port)) {
+            problem(&step, "no port '" + body.port + "' to read the log of: " + ports);
+          }
+          if (body.master) sail_only(step, "expect_log master: (the DDR log's host / engine field)");
+        } else if constexpr (std::is_same_v<T, WaitStep>) {
+          sail_only(step, std::string("wait until ") + (body.until == WaitUntil::Irq ? "irq" : "engine_idle"));
+        } else if constexpr (std::is_same_v<T, IoctlStep>) {
+          (void)body;  // reported once, above
+        } else {
+          (void)body;
+        }
+      }, step.body);
+    }
+    return os.str();
   }
 
   void check_pending() {
@@ -299,9 +388,9 @@ class Runner {
   // Violations of a rule an illegal step expects are accepted (and remembered as seen);
   // any other ends the sequence with exit code 4.
   void check_violations() {
-    if (card_->checkers_clean()) return;
+    if (kernel_->checkers_clean()) return;
     std::vector<axi4::Violation> unexpected;
-    for (tb::Port* port : {&card_->host_port(), &card_->ddr_port()}) {
+    for (tb::Port* port : kernel_->ports()) {
       for (const auto& v : port->checker.violations()) {
         const auto it = expected_.find(v.rule);
         if (it != expected_.end()) {
@@ -313,12 +402,11 @@ class Runner {
       }
     }
     if (unexpected.empty()) {
-      card_->host_port().checker.clear_violations();
-      card_->ddr_port().checker.clear_violations();
+      for (tb::Port* port : kernel_->ports()) port->checker.clear_violations();
       return;
     }
     std::ostringstream os;
-    os << "AXI4 protocol violation " << axi4::to_string(unexpected.front()) << "\n" << card_->checker_report();
+    os << "AXI4 protocol violation " << axi4::to_string(unexpected.front()) << "\n" << kernel_->checker_report();
     fail(kViolation, os.str());
     throw Stop{kViolation};
   }
@@ -354,16 +442,18 @@ class Runner {
 
   void exec(const WriteStep& s) {
     const Bytes data = resolve(s.data);
-    pending_.push_back({card_->host().write(s.addr, data), where(step_), s.expect_resp, false, s.addr, std::nullopt});
-    if (s.wait) settle_host("write");
+    axi4::Host& host = host_of(s.port);
+    pending_.push_back({host.write(s.addr, data), where(step_), s.expect_resp, false, s.addr, std::nullopt});
+    if (s.wait) settle_host("write", &host);
   }
 
   void exec(const ReadStep& s) {
     std::optional<Bytes> expect;
     if (s.expect) expect = resolve(*s.expect);
-    axi4::Handle h = card_->host().read(s.addr, s.size);
+    axi4::Host& host = host_of(s.port);
+    axi4::Handle h = host.read(s.addr, s.size);
     pending_.push_back({h, where(step_), s.expect_resp, false, s.addr, expect});
-    if (s.wait) settle_host("read");
+    if (s.wait) settle_host("read", &host);
     if (!s.save.empty()) saved_[s.save] = h->data;
   }
 
@@ -377,18 +467,19 @@ class Runner {
       txn = axi4::make_read(shape, s.id);
       if (s.data) expect = resolve(*s.data);
     }
-    axi4::Handle h = card_->host().issue(std::move(txn), s.illegal ? axi4::Legality::AllowIllegal : axi4::Legality::Enforce);
+    axi4::Host& host = host_of(s.port);
+    axi4::Handle h = host.issue(std::move(txn), s.illegal ? axi4::Legality::AllowIllegal : axi4::Legality::Enforce);
     pending_.push_back({h, where(step_), s.expect_resp, s.dir == axi4::Dir::Read, s.addr, expect});
     if (s.illegal) {
       expected_[s.expect_violation] = Expected{where(step_), false};
       if (!s.wait) return;  // required by the end of the sequence
       // Until a checker reports a violation (the expected one, we hope), or the transaction ends.
-      if (!run_until([&] { return !card_->checkers_clean() || card_->host().idle(); }, ~uint64_t{0})) {
+      if (!run_until([&] { return !kernel_->checkers_clean() || host.idle(); }, ~uint64_t{0})) {
         timeout("illegal transaction");
       }
       return;
     }
-    if (s.wait) settle_host(s.dir == axi4::Dir::Write ? "axi_write" : "axi_read");
+    if (s.wait) settle_host(s.dir == axi4::Dir::Write ? "axi_write" : "axi_read", &host);
     if (!s.save.empty()) saved_[s.save] = h->data;
   }
 
@@ -404,15 +495,16 @@ class Runner {
 
   void exec(const PollStep& s) {
     const uint64_t max = s.timeout_cycles.value_or(~uint64_t{0});
-    const uint64_t start = card_->cycle();
+    const uint64_t start = kernel_->cycle();
+    axi4::Host& host = host_of(s.port);
     for (uint64_t reads = 1;; ++reads) {
-      axi4::Handle h = card_->host().read(s.addr, 4);
+      axi4::Handle h = host.read(s.addr, 4);
       pending_.push_back({h, where(step_), axi4::Resp::Okay, false, s.addr, std::nullopt});
-      settle_host("poll");
+      settle_host("poll", &host);
       uint32_t value = 0;
       for (size_t i = 0; i < 4 && i < h->data.size(); ++i) value |= uint32_t{h->data[i]} << (8 * i);
       if ((value & s.mask) == s.equals) return;
-      if (card_->cycle() - start >= max) {
+      if (kernel_->cycle() - start >= max) {
         timeout("poll " + hex(s.addr) + ": (value & " + hex(s.mask) + ") never equalled " + hex(s.equals) + " within " +
                 std::to_string(max) + " cycles (" + std::to_string(reads) + " reads, the last " + hex(value) + ")");
       }
@@ -421,26 +513,30 @@ class Runner {
   }
 
   void exec(const CheckStep& s) {
+    const axi4::Memory& memory = *memory_of(s.port).memory;
     if (s.equals) {
       const Bytes expected = resolve(*s.equals);
-      const std::string diff = detail::compare_bytes(s.addr, expected, card_->peek(s.addr, expected.size()));
+      const std::string diff = detail::compare_bytes(s.addr, expected, memory.peek(s.addr, expected.size()));
       if (!diff.empty()) fail(kCheckFailed, "memory at " + hex(s.addr) + " differs from equals\n" + diff);
     } else {
       const MatmulCheck& m = *s.matmul;
-      const Bytes actual = card_->peek(s.addr, size_t{m.m} * m.n * 4);
+      const Bytes actual = memory.peek(s.addr, size_t{m.m} * m.n * 4);
       const std::string diff = detail::compare_matmul(s.addr, m, actual);
       if (!diff.empty()) fail(kCheckFailed, "OUT at " + hex(s.addr) + " differs from ggml_matmul\n" + diff);
     }
   }
 
   void exec(const ExpectLogStep& s) {
-    const bool host = s.port == "host";
-    axi4::Log& log = host ? card_->host_port().log : card_->ddr_port().log;
-    uint64_t& mark = host ? mark_host_ : mark_ddr_;
+    tb::Port* port = nullptr;
+    if (s.port.empty()) port = memory_of("").port;
+    else if (const Target::HostSide* h = target_->find_host(s.port)) port = h->port;
+    else port = target_->find_memory(s.port)->port;
+    axi4::Log& log = port->log;
+    uint64_t& mark = marks_[port];
     const uint64_t first = s.since_start ? 0 : mark;
     mark = log.total();
     if (log.dropped() > first) {
-      fail(kCheckFailed, "the " + s.port + " log ring dropped records this expect_log needs (" + std::to_string(log.dropped()) + " dropped)");
+      fail(kCheckFailed, "the " + port->name() + " log ring dropped records this expect_log needs (" + std::to_string(log.dropped()) + " dropped)");
       return;
     }
     std::vector<axi4::TransactionRecord> selected;
@@ -450,13 +546,16 @@ class Runner {
       selected.push_back(std::move(r));
     }
     const std::string diff = detail::match_log(s, selected);
-    if (!diff.empty()) fail(kCheckFailed, "the " + s.port + " log does not match\n" + diff);
+    if (!diff.empty()) fail(kCheckFailed, "the " + port->name() + " log does not match\n" + diff);
   }
 
   void exec(const SnapshotStep& s) {
-    const axi4::Snapshot snap = s.has_range ? card_->memory().snapshot(s.first, s.last) : card_->memory().snapshot();
+    const axi4::Memory& memory = *memory_of(s.port).memory;
+    const axi4::Snapshot snap = s.has_range ? memory.snapshot(s.first, s.last) : memory.snapshot();
     std::ostringstream out;
-    out << "# sailsim snapshot of " << seq_.name << " at cycle " << card_->cycle() << ": {line address: 256-bit value}\n";
+    out << "# sailsim snapshot of " << seq_.name;
+    if (!card_) out << ", port " << memory_of(s.port).port->name();  // the Sail card has one memory
+    out << " at cycle " << kernel_->cycle() << ": {line address: 256-bit value}\n";
     if (snap.empty()) out << "{}\n";
     for (const auto& [addr, line] : snap) out << hex(addr) << ": " << axi4::line_hex(line) << "\n";
     try {
@@ -565,10 +664,11 @@ class Runner {
   std::unique_ptr<QueueWatch> queue_watch_;  // likewise
   fcov::Counts fcov_;  // the run's ioctl results and caught violations, as they happen
   std::unique_ptr<Target> target_;
-  card::SailCard* card_ = nullptr;
+  card::SailCard* card_ = nullptr;  // null: a design other than the Sail card
+  tb::Kernel* kernel_ = nullptr;
   std::map<std::string, Bytes> saved_;
   std::map<std::string, uint64_t> jobs_;
-  uint64_t mark_host_ = 0, mark_ddr_ = 0;
+  std::map<const tb::Port*, uint64_t> marks_;  // each log's records before the last expect_log
   std::vector<Pending> pending_;
   struct Expected {
     std::string label;

@@ -33,8 +33,9 @@ bool read_wait(const Context& ctx, const MapReader& m) {
 }
 
 WriteStep read_write(Context& ctx, const YAML::Node& node) {
-  MapReader m(ctx, node, "write", {"addr", "data", "expect_resp", "wait"});
+  MapReader m(ctx, node, "write", {"port", "addr", "data", "expect_resp", "wait"});
   WriteStep s;
+  s.port = read_port(ctx, m);
   s.addr = read_addr(ctx, m.required("addr"));
   s.data = read_data(ctx, m.required("data"), "write data");
   if (s.data.size == 0) fail(ctx, m.optional("data"), "write data is empty: expected at least one byte");
@@ -45,8 +46,9 @@ WriteStep read_write(Context& ctx, const YAML::Node& node) {
 }
 
 ReadStep read_read(Context& ctx, const YAML::Node& node) {
-  MapReader m(ctx, node, "read", {"addr", "size", "expect", "save", "expect_resp", "wait"});
+  MapReader m(ctx, node, "read", {"port", "addr", "size", "expect", "save", "expect_resp", "wait"});
   ReadStep s;
+  s.port = read_port(ctx, m);
   s.addr = read_addr(ctx, m.required("addr"));
   s.size = to_u64(ctx, m.required("size"), "size", 1, kMaxTransfer);
   check_extent(ctx, node, s.addr, s.size);
@@ -71,15 +73,18 @@ AxiStep read_axi(Context& ctx, const YAML::Node& node, axi4::Dir dir) {
   const bool write = dir == axi4::Dir::Write;
   const std::string kind = write ? "axi_write" : "axi_read";
   MapReader m = write ? MapReader(ctx, node, kind,
-                                  {"addr", "id", "len", "size", "burst", "data", "strb", "expect_resp", "illegal",
+                                  {"port", "addr", "id", "len", "size", "burst", "data", "strb", "expect_resp", "illegal",
                                    "expect_violation", "wait"})
                       : MapReader(ctx, node, kind,
-                                  {"addr", "id", "len", "size", "burst", "expect", "save", "expect_resp", "illegal",
+                                  {"port", "addr", "id", "len", "size", "burst", "expect", "save", "expect_resp", "illegal",
                                    "expect_violation", "wait"});
   AxiStep s;
+  s.port = read_port(ctx, m);
   s.dir = dir;
   s.addr = read_addr(ctx, m.required("addr"));
-  if (m.has("id")) s.id = static_cast<uint32_t>(to_u64(ctx, m.optional("id"), "id", 0, (1u << axi4::kIdWidth) - 1));
+  // Format 1.0: the Sail card's 4-bit IDs; 1.1: up to 32 bits, checked against the port's width before the run.
+  const uint64_t max_id = ctx.format_minor == 0 ? (1u << axi4::kIdWidth) - 1 : 0xFFFF'FFFFull;
+  if (m.has("id")) s.id = static_cast<uint32_t>(to_u64(ctx, m.optional("id"), "id", 0, max_id));
   if (m.has("len")) s.len = static_cast<uint8_t>(to_u64(ctx, m.optional("len"), "len (AxLEN)", 0, 255));
   if (m.has("size")) {
     const YAML::Node sz = m.optional("size");
@@ -173,8 +178,9 @@ WaitStep read_wait_step(const Context& ctx, const YAML::Node& node) {
 }
 
 PollStep read_poll_step(const Context& ctx, const YAML::Node& node) {
-  MapReader m(ctx, node, "poll", {"addr", "mask", "equals", "interval_cycles", "timeout_cycles"});
+  MapReader m(ctx, node, "poll", {"port", "addr", "mask", "equals", "interval_cycles", "timeout_cycles"});
   PollStep s;
+  s.port = read_port(ctx, m);
   const YAML::Node an = m.required("addr");
   s.addr = to_u64(ctx, an, "addr");
   if (s.addr % 4 != 0) fail(ctx, an, "poll addr " + std::to_string(s.addr) + " is not 4-byte aligned (a 32-bit register)");
@@ -213,8 +219,9 @@ MatmulCheck read_matmul(Context& ctx, const YAML::Node& node) {
 }
 
 CheckStep read_check(Context& ctx, const YAML::Node& node) {
-  MapReader m(ctx, node, "check", {"addr", "equals", "ggml_matmul"});
+  MapReader m(ctx, node, "check", {"port", "addr", "equals", "ggml_matmul"});
   CheckStep s;
+  s.port = read_port(ctx, m);
   s.addr = read_addr(ctx, m.required("addr"));
   if (m.has("equals") == m.has("ggml_matmul")) fail(ctx, node, "check takes exactly one of equals, ggml_matmul");
   if (m.has("equals")) {
@@ -259,7 +266,10 @@ LogEntry read_entry(const Context& ctx, const YAML::Node& node) {
 ExpectLogStep read_expect_log(const Context& ctx, const YAML::Node& node) {
   MapReader m(ctx, node, "expect_log", {"port", "since", "master", "dir", "sequence", "count"});
   ExpectLogStep s;
-  if (m.has("port")) s.port = to_enum(ctx, m.optional("port"), "port", {"ddr", "host"});
+  // Format 1.0 knows the Sail card's two ports; 1.1 any port (checked against the target).
+  if (m.has("port")) {
+    s.port = ctx.format_minor == 0 ? to_enum(ctx, m.optional("port"), "port", {"ddr", "host"}) : read_port(ctx, m);
+  }
   if (m.has("since")) s.since_start = to_enum(ctx, m.optional("since"), "since", {"last", "start"}) == "start";
   if (m.has("master")) s.master = to_enum(ctx, m.optional("master"), "master", {"host", "engine"});
   if (m.has("dir")) s.dir = *axi4::parse_dir(to_enum(ctx, m.optional("dir"), "dir", {"read", "write"}));
@@ -281,8 +291,9 @@ ExpectLogStep read_expect_log(const Context& ctx, const YAML::Node& node) {
 }
 
 SnapshotStep read_snapshot(const Context& ctx, const YAML::Node& node) {
-  MapReader m(ctx, node, "snapshot", {"file", "range"});
+  MapReader m(ctx, node, "snapshot", {"port", "file", "range"});
   SnapshotStep s;
+  s.port = read_port(ctx, m);
   const YAML::Node fn = m.required("file");
   const std::string rel = to_string(ctx, fn, "file");
   if (rel.empty()) fail(ctx, fn, "expected a file name for snapshot file");
@@ -296,6 +307,15 @@ SnapshotStep read_snapshot(const Context& ctx, const YAML::Node& node) {
 }
 
 }  // namespace
+
+std::string read_port(const Context& ctx, const MapReader& m) {
+  if (!m.has("port")) return "";
+  const YAML::Node node = m.optional("port");
+  if (ctx.format_minor == 0) {
+    fail(ctx, node, m.what() + " port: is format 1.1 (ports named by steps): write sailsim: 1.1 at the top of the file");
+  }
+  return to_name(ctx, node, "port");
+}
 
 Step read_step(Context& ctx, const YAML::Node& node) {
   static const std::vector<std::string> kinds = {"write", "read", "axi_write", "axi_read", "ioctl", "idle",

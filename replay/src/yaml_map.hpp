@@ -22,6 +22,7 @@ struct Context {
   std::filesystem::path file;  // the YAML file, as given
   std::filesystem::path dir;   // its folder: paths in it are relative to this
   uint64_t seed = 1;
+  unsigned format_minor = 0;                    // sailsim: 1 (0) or 1.1 (1)
   std::map<std::string, Bytes> buffers{};       // buffers: by name
   std::map<std::string, uint64_t> saved{};      // names saved by reads at run time: their sizes
   std::map<std::string, Where> jobs{};          // ioctl `as:` names
@@ -65,6 +66,9 @@ DataRef read_data(Context& ctx, const YAML::Node& node, const std::string& what)
 // One buffer source map ({file:}, {hex:}, ...), as bytes.
 Bytes read_source(Context& ctx, const YAML::Node& node, const std::string& what, const std::string& name);
 bool is_source(const YAML::Node& node);
+
+// A step's `port:` (format 1.1 only: an error in a sailsim: 1 file), or "" when absent.
+std::string read_port(const Context& ctx, const MapReader& m);
 
 Config read_config(Context& ctx, const YAML::Node& node);
 Step read_step(Context& ctx, const YAML::Node& node);

@@ -25,6 +25,7 @@ SailCard::SailCard(CardConfig config) : config_(std::move(config)) {
 SailCard::~SailCard() = default;
 
 tb::Simulation<Vsail_top>& SailCard::simulation() { return *sim_; }
+tb::Kernel& SailCard::kernel() { return *sim_; }
 Vsail_top& SailCard::top() { return sim_->top(); }
 uint64_t SailCard::cycle() const { return sim_->cycle(); }
 bool SailCard::checkers_clean() const { return sim_->checkers_clean(); }

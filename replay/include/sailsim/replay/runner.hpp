@@ -1,4 +1,4 @@
-// Runs a loaded sequence on a fresh SailCard: steps in order, checks, the transaction logs,
+// Runs a loaded sequence on a fresh target (the Sail card, or another design: RunOptions::target): steps in order, checks, the transaction logs,
 // the watchdog and the protocol checkers. Exit codes as contracts.md section 6.
 #pragma once
 
@@ -10,6 +10,7 @@
 #include "sailsim/axi4/log.hpp"
 #include "sailsim/fcov/counts.hpp"
 #include "sailsim/replay/sequence.hpp"
+#include "sailsim/replay/target.hpp"
 
 namespace sailsim::replay {
 
@@ -37,6 +38,8 @@ struct RunOptions {
   bool random_initial_state = false;
   // Count the run's functional coverage (sailsim::fcov) into RunResult::fcov.
   bool functional_coverage = false;
+  // What the sequence runs on, made afresh for each run; empty: the Sail card.
+  TargetFactory target{};
 };
 
 // The nonzero Verilator seed of a sequence seed (randSeed: 1 to 2^31 - 1).

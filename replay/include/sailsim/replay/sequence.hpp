@@ -51,7 +51,10 @@ struct DataRef {
   uint64_t size = 0;  // always known: the length of the data
 };
 
+// A step's `port:` (format 1.1): the port's name, or empty for the target's only (first) one.
+
 struct WriteStep {
+  std::string port{};  // a host (RTL slave) port
   uint64_t addr = 0;
   DataRef data{};
   axi4::Resp expect_resp = axi4::Resp::Okay;
@@ -59,6 +62,7 @@ struct WriteStep {
 };
 
 struct ReadStep {
+  std::string port{};
   uint64_t addr = 0;
   uint64_t size = 0;
   std::optional<DataRef> expect{};
@@ -69,6 +73,7 @@ struct ReadStep {
 
 // One AXI4 transaction exactly as written (axi_write / axi_read).
 struct AxiStep {
+  std::string port{};
   axi4::Dir dir = axi4::Dir::Read;
   uint64_t addr = 0;
   uint32_t id = 0;
@@ -112,6 +117,7 @@ struct WaitStep {
 // poll: reads the 32-bit register at addr over the host port (a real bus read each time,
 // interval_cycles apart) until (value & mask) == equals; a timeout is exit code 3.
 struct PollStep {
+  std::string port{};
   uint64_t addr = 0;
   uint32_t mask = 0xFFFF'FFFF;
   uint32_t equals = 0;
@@ -127,6 +133,7 @@ struct MatmulCheck {
 };
 
 struct CheckStep {
+  std::string port{};  // a memory (RTL master) port
   uint64_t addr = 0;
   std::optional<DataRef> equals{};
   std::optional<MatmulCheck> matmul{};
@@ -145,7 +152,8 @@ struct LogEntry {
 };
 
 struct ExpectLogStep {
-  std::string port = "ddr";  // ddr or host
+  // Any port; empty: the memory port (ddr on the Sail card). Format 1.0 allows ddr and host.
+  std::string port{};
   bool since_start = false;
   std::optional<std::string> master{};  // host or engine
   std::optional<axi4::Dir> dir{};
@@ -154,6 +162,7 @@ struct ExpectLogStep {
 };
 
 struct SnapshotStep {
+  std::string port{};  // a memory (RTL master) port
   std::filesystem::path file{};
   bool has_range = false;
   uint64_t first = 0, last = 0;
@@ -175,6 +184,7 @@ struct Sequence {
   std::vector<std::string> tags{};
   Config config{};
   std::vector<Step> steps{};
+  unsigned format_minor = 0;  // sailsim: 1 or 1.1
   bool has_ioctl = false;
   // Whether it runs through the driver shim: ioctl steps, or config.driver: shim.
   bool uses_shim() const { return has_ioctl || config.driver_shim; }

@@ -4,6 +4,7 @@
 //
 //   AxiPortWires host_side = SAILSIM_AXI_PORT(top, s_);        // scalar port s_aw*, ...
 //   AxiPortWires ddr2 = SAILSIM_AXI_PORT_AT(top, m_, 2);       // element 2 of m_aw*[N], ...
+//   AxiPortWires mem = SAILSIM_AXI_PORT_AS(top, mem_, PortRole::RtlSlave);  // any prefix
 //
 // A missing mandatory signal is a compile error naming the member; lock/cache/prot/qos are
 // bound when the module has them and left unbound (reading as 0, writes dropped) otherwise.
@@ -99,12 +100,12 @@ Wire port_wire(S& signal, Element element, unsigned width) {
 #define SAILSIM_TB_OPTIONAL_WIRE_(prefix, sig, width) \
   if constexpr (requires { sailsim_m->prefix##sig; }) SAILSIM_TB_WIRE_(prefix, sig, width)
 
-#define SAILSIM_TB_PORT_(model_ptr, prefix, where)                                 \
-  ([](auto* sailsim_m, auto sailsim_where) {                                       \
+#define SAILSIM_TB_PORT_(model_ptr, prefix, where, port_role)                      \
+  ([](auto* sailsim_m, auto sailsim_where, ::sailsim::tb::PortRole sailsim_role) { \
     using namespace ::sailsim::axi4; /* the k*Width constants */                 \
     ::sailsim::tb::AxiPortWires sailsim_wires;                                     \
     sailsim_wires.name = ::sailsim::tb::detail::port_name(#prefix, sailsim_where); \
-    sailsim_wires.role = ::sailsim::tb::detail::role_of_prefix(#prefix);           \
+    sailsim_wires.role = sailsim_role;                                             \
     SAILSIM_TB_WIRE_(prefix, awid, 0);                                             \
     SAILSIM_TB_WIRE_(prefix, awaddr, kAddrWidth);                                  \
     SAILSIM_TB_WIRE_(prefix, awlen, kLenWidth);                                    \
@@ -143,12 +144,19 @@ Wire port_wire(S& signal, Element element, unsigned width) {
     SAILSIM_TB_WIRE_(prefix, rvalid, 1);                                           \
     SAILSIM_TB_WIRE_(prefix, rready, 1);                                           \
     return sailsim_wires;                                                          \
-  }(&*(model_ptr), where))
+  }(&*(model_ptr), where, port_role))
 
-// The AXI4 port `prefix` (s_ or m_) of a Verilated module (a pointer or smart pointer).
-#define SAILSIM_AXI_PORT(model_ptr, prefix) SAILSIM_TB_PORT_(model_ptr, prefix, ::sailsim::tb::detail::WholeSignal{})
+// The AXI4 port `prefix` (s_ or m_) of a Verilated module (a pointer or smart pointer); its
+// role from the prefix's first letter (s: RtlSlave, m: RtlMaster; std::invalid_argument else).
+#define SAILSIM_AXI_PORT(model_ptr, prefix) \
+  SAILSIM_TB_PORT_(model_ptr, prefix, ::sailsim::tb::detail::WholeSignal{}, ::sailsim::tb::detail::role_of_prefix(#prefix))
+
+// The AXI4 port `prefix` (any prefix: axi_, mem0_, ...) with the role given.
+#define SAILSIM_AXI_PORT_AS(model_ptr, prefix, port_role) \
+  SAILSIM_TB_PORT_(model_ptr, prefix, ::sailsim::tb::detail::WholeSignal{}, port_role)
 
 // Element `index` of an unpacked-array port (`input addr_t s_awaddr [N]`, ...): std::out_of_range
 // past the array.
-#define SAILSIM_AXI_PORT_AT(model_ptr, prefix, index) \
-  SAILSIM_TB_PORT_(model_ptr, prefix, (::sailsim::tb::detail::Element{static_cast<std::size_t>(index)}))
+#define SAILSIM_AXI_PORT_AT(model_ptr, prefix, index)                                                           \
+  SAILSIM_TB_PORT_(model_ptr, prefix, (::sailsim::tb::detail::Element{static_cast<std::size_t>(index)}), \
+                   ::sailsim::tb::detail::role_of_prefix(#prefix))

@@ -1,6 +1,7 @@
-// Simulation<Top>: the kernel with a Verilated model. It creates and owns the
-// VerilatedContext and the Top (clock clk_i, active-low reset rst_ni), and is all a test
-// needs to co-simulate RTL with the C++ AXI4 models:
+// Simulation<Top, ClockReset>: the kernel with a Verilated model. It creates and owns the
+// VerilatedContext and the Top, drives its clock and reset through ClockReset (clock_reset.hpp:
+// clk_i and active-low rst_ni by default, any names and either polarity with
+// SAILSIM_CLOCK_RESET), and is all a test needs to co-simulate RTL with the C++ AXI4 models:
 //
 //   Simulation<Vaxi_wire> sim;
 //   Port& s = sim.bind(SAILSIM_AXI_PORT(&sim.top(), s_));
@@ -20,6 +21,7 @@
 #include <verilated.h>
 #include <verilated_fst_c.h>
 
+#include "sailsim/tb/clock_reset.hpp"
 #include "sailsim/tb/config.hpp"
 #include "sailsim/tb/kernel.hpp"
 #include "sailsim/tb/port_wires.hpp"
@@ -58,7 +60,7 @@ class FstSink final : public TraceSink {
 
 }  // namespace detail
 
-template <class Top>
+template <class Top, class ClockReset = ClkIRstNi>
 class Simulation final : public Kernel {
  public:
   explicit Simulation(SimulationConfig config = {}) : Kernel(std::move(config)) {
@@ -79,11 +81,11 @@ class Simulation final : public Kernel {
     }
     if (fst) context_->traceEverOn(true);  // before the model exists, or it records nothing
     top_ = std::make_unique<Top>(context_.get(), "TOP");
-    top_->clk_i = 0;
-    top_->rst_ni = 1;
-    // Settle once with reset high, so that reset() is a falling edge of rst_ni: the model's
-    // record of rst_ni's previous value may be random (--x-initial unique), and without a
-    // falling edge an asynchronous reset would wait for the first clock edge.
+    ClockReset::clock(*top_, false);
+    ClockReset::reset(*top_, false);
+    // Settle once with reset released, so that reset() is an edge of the reset: the model's
+    // record of its previous value may be random (--x-initial unique), and without an edge
+    // an asynchronous reset would wait for the first clock edge.
     top_->eval();
     if constexpr (FstTraceable<Top>) {
       if (fst) set_trace_sink(std::make_unique<detail::FstSink<Top>>(*top_, this->config().fst_levels));
@@ -104,18 +106,18 @@ class Simulation final : public Kernel {
   // The bare model: one clock cycle with nothing else (no ports, models, checkers, trace or
   // watchdog), for measuring what the kernel costs. cycle() counts it.
   void step_bare() {
-    top_->clk_i = 0;
+    ClockReset::clock(*top_, false);
     top_->eval();
-    top_->clk_i = 1;
+    ClockReset::clock(*top_, true);
     top_->eval();
     count_bare_cycle();
   }
 
  private:
-  void set_reset(bool asserted) override { top_->rst_ni = asserted ? 0 : 1; }
+  void set_reset(bool asserted) override { ClockReset::reset(*top_, asserted); }
   void clock_edge(bool level, uint64_t time) override {
     context_->time(time);
-    top_->clk_i = level ? 1 : 0;
+    ClockReset::clock(*top_, level);
     top_->eval();
   }
 

@@ -28,7 +28,9 @@
 class Vsail_top;
 
 namespace sailsim::tb {
-template <class Top>
+class Kernel;
+struct ClkIRstNi;
+template <class Top, class ClockReset>
 class Simulation;
 }
 
@@ -101,7 +103,8 @@ class SailCard {
   JobRun run_job(const rtl::JobDescriptor& job, uint64_t max_cycles = 50'000'000);
 
   // ---- The parts, for anything the calls above do not cover ----
-  tb::Simulation<Vsail_top>& simulation();
+  tb::Simulation<Vsail_top, tb::ClkIRstNi>& simulation();
+  tb::Kernel& kernel();  // the same, as the kernel (no Verilated header needed)
   Vsail_top& top();
   axi4::Host& host() { return *host_; }
   axi4::Memory& memory() { return memory_; }
@@ -123,7 +126,7 @@ class SailCard {
 
   CardConfig config_;
   axi4::Memory memory_;
-  std::unique_ptr<tb::Simulation<Vsail_top>> sim_;
+  std::unique_ptr<tb::Simulation<Vsail_top, tb::ClkIRstNi>> sim_;
   tb::Port* host_port_ = nullptr;
   tb::Port* ddr_port_ = nullptr;
   axi4::Host* host_ = nullptr;

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "sailsim/replay/target.hpp"
+
 namespace CLI {
 class App;
 }
@@ -28,6 +30,9 @@ struct ReplayOptions {
   // Set by the sailsim-x-random build (main.cpp): the RTL starts from random state seeded
   // by each sequence's seed. Verilator's random state is per thread, so -j stays 1.
   bool random_initial_state = false;
+  // What each sequence runs on (a fresh one per run): empty for the Sail card; the programs
+  // sailsim_add_dut builds set their design (sailsim::dut).
+  replay::TargetFactory target{};
 };
 
 CLI::App* add_replay_command(CLI::App& app, ReplayOptions& options);
