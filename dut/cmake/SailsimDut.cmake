@@ -72,6 +72,11 @@ function(sailsim_add_dut name)
   set_property(TARGET ${model} PROPERTY SOURCES ${kept})
   target_link_libraries(${model} PUBLIC sailsim::rtl_sail_top Threads::Threads)
   target_compile_options(${model} PRIVATE -g0)
+  if(SAILSIM_SANITIZE AND NOT ARG_NO_TRACE)
+    # sailsim's own sanitizer build: Verilator's trace code packs 64-bit values at 4-byte
+    # alignment on purpose (as for sailsim's models, rtl/CMakeLists.txt).
+    target_compile_options(${model} PRIVATE -fno-sanitize=alignment)
+  endif()
   # Verilator's headers and the generated ones are not the user's: system headers.
   set_property(TARGET ${model} APPEND PROPERTY INTERFACE_SYSTEM_INCLUDE_DIRECTORIES ${vdir})
 

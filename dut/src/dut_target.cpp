@@ -25,18 +25,18 @@ std::string port_names(const Design& design) {
 class DutTarget final : public replay::Target {
  public:
   DutTarget(const Design& design, const std::vector<Binding>& bindings, const replay::TargetConfig& config)
-      : design_(design), instance_(design.make(config.simulation)) {
+      : design_(design), instance_(design.make(config.card.simulation)) {
     tb::Kernel& kernel = instance_->kernel();
     for (const Binding& b : bindings) {
       const PortInfo& info = *design.find_port(b.prefix);
       tb::Port& port = kernel.bind(instance_->wires(b.prefix), b.prefix);
       if (b.role == tb::PortRole::RtlSlave) {
-        axi4::HostConfig host = config.host;
+        axi4::HostConfig host = config.card.host;
         host.id_bits = info.id_width;
         host.master_id_bits = info.id_width;  // no interconnect in front: every record is master 0
         hosts_.push_back({&port, &kernel.attach_host(port, host)});
       } else {
-        axi4::MemoryPortConfig memory = config.memory;
+        axi4::MemoryPortConfig memory = config.memory_for(b.prefix);
         memory.master_id_bits = info.id_width;
         axi4::Memory& store = memories_store_.emplace_back();
         memories_.push_back({&port, &kernel.attach_memory(port, store, memory), &store});

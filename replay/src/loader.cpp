@@ -25,6 +25,34 @@ axi4::Latency read_latency(const Context& ctx, const YAML::Node& node, const std
   return axi4::Latency::fixed(static_cast<uint32_t>(to_u64(ctx, node, what, 1, kMax)));
 }
 
+// The memory model's keys of config.memory (and of each config.memory.ports entry): the ones
+// present replace the values given.
+void read_memory_keys(const Context& ctx, const MapReader& mem, axi4::Latency& read, axi4::Latency& write, double& ready,
+                      bool& reorder, std::vector<axi4::ErrorRange>& errors) {
+  if (mem.has("read_latency")) read = read_latency(ctx, mem.optional("read_latency"), "read_latency");
+  if (mem.has("write_latency")) write = read_latency(ctx, mem.optional("write_latency"), "write_latency");
+  if (mem.has("ready")) ready = to_double(ctx, mem.optional("ready"), "ready", 0.01, 1.0);
+  if (mem.has("reorder")) reorder = to_bool(ctx, mem.optional("reorder"), "reorder");
+  if (mem.has("errors")) {
+    errors.clear();
+    const YAML::Node list = mem.optional("errors");
+    if (!list.IsSequence()) fail(ctx, list, "expected a list of {base, size, resp, on} for errors");
+    for (const YAML::Node& e : list) {
+      MapReader r(ctx, e, "error range", {"base", "size", "resp", "on"});
+      axi4::ErrorRange range;
+      range.base = to_u64(ctx, r.required("base"), "base", 0, axi4::kAddrMask);
+      range.size = to_u64(ctx, r.required("size"), "size", 1, uint64_t{1} << axi4::kAddrWidth);
+      if (range.size > (uint64_t{1} << axi4::kAddrWidth) - range.base) fail(ctx, e, "the error range runs past the 48-bit space");
+      if (r.has("resp")) range.resp = to_resp(ctx, r.optional("resp"), "resp");
+      if (r.has("on")) {
+        const std::string on = to_enum(ctx, r.optional("on"), "on", {"read", "write", "both"});
+        range.on = on == "read" ? axi4::ErrorOn::Read : on == "write" ? axi4::ErrorOn::Write : axi4::ErrorOn::Both;
+      }
+      errors.push_back(range);
+    }
+  }
+}
+
 }  // namespace
 
 Config read_config(Context& ctx, const YAML::Node& node) {
@@ -34,26 +62,29 @@ Config read_config(Context& ctx, const YAML::Node& node) {
   if (m.has("seed")) c.seed = to_u64(ctx, m.optional("seed"), "seed");
   if (m.has("timeout_cycles")) c.timeout_cycles = to_u64(ctx, m.optional("timeout_cycles"), "timeout_cycles", 1, uint64_t{1} << 40);
   if (m.has("memory")) {
-    MapReader mem(ctx, m.optional("memory"), "config.memory", {"read_latency", "write_latency", "ready", "reorder", "errors"});
-    if (mem.has("read_latency")) c.read_latency = read_latency(ctx, mem.optional("read_latency"), "read_latency");
-    if (mem.has("write_latency")) c.write_latency = read_latency(ctx, mem.optional("write_latency"), "write_latency");
-    if (mem.has("ready")) c.ready = to_double(ctx, mem.optional("ready"), "ready", 0.01, 1.0);
-    if (mem.has("reorder")) c.reorder = to_bool(ctx, mem.optional("reorder"), "reorder");
-    if (mem.has("errors")) {
-      const YAML::Node list = mem.optional("errors");
-      if (!list.IsSequence()) fail(ctx, list, "expected a list of {base, size, resp, on} for errors");
-      for (const YAML::Node& e : list) {
-        MapReader r(ctx, e, "error range", {"base", "size", "resp", "on"});
-        axi4::ErrorRange range;
-        range.base = to_u64(ctx, r.required("base"), "base", 0, axi4::kAddrMask);
-        range.size = to_u64(ctx, r.required("size"), "size", 1, uint64_t{1} << axi4::kAddrWidth);
-        if (range.size > (uint64_t{1} << axi4::kAddrWidth) - range.base) fail(ctx, e, "the error range runs past the 48-bit space");
-        if (r.has("resp")) range.resp = to_resp(ctx, r.optional("resp"), "resp");
-        if (r.has("on")) {
-          const std::string on = to_enum(ctx, r.optional("on"), "on", {"read", "write", "both"});
-          range.on = on == "read" ? axi4::ErrorOn::Read : on == "write" ? axi4::ErrorOn::Write : axi4::ErrorOn::Both;
+    const MapReader mem(ctx, m.optional("memory"), "config.memory",
+                        {"read_latency", "write_latency", "ready", "reorder", "errors", "ports"});
+    read_memory_keys(ctx, mem, c.read_latency, c.write_latency, c.ready, c.reorder, c.errors);
+    if (mem.has("ports")) {
+      const YAML::Node ports = mem.optional("ports");
+      if (ctx.format_minor == 0) {
+        fail(ctx, ports, "config.memory ports: is format 1.1 (ports named by steps): write sailsim: 1.1 at the top of the file");
+      }
+      if (!ports.IsMap()) fail(ctx, ports, "expected a map of port names to memory settings for config.memory ports");
+      for (auto it = ports.begin(); it != ports.end(); ++it) {
+        PortMemory pm;
+        pm.port = to_name(ctx, it->first, "port");
+        pm.where = where(it->first);
+        for (const PortMemory& other : c.port_memory) {
+          if (other.port == pm.port) fail(ctx, it->first, "port '" + pm.port + "' is set twice in config.memory ports");
         }
-        c.errors.push_back(range);
+        // Every setting the entry leaves out is config.memory's.
+        pm.read_latency = c.read_latency, pm.write_latency = c.write_latency, pm.ready = c.ready, pm.reorder = c.reorder;
+        pm.errors = c.errors;
+        const MapReader one(ctx, it->second, "config.memory ports " + pm.port,
+                            {"read_latency", "write_latency", "ready", "reorder", "errors"});
+        read_memory_keys(ctx, one, pm.read_latency, pm.write_latency, pm.ready, pm.reorder, pm.errors);
+        c.port_memory.push_back(std::move(pm));
       }
     }
   }

@@ -9,6 +9,7 @@
 #include "sailsim/axi4/burst.hpp"
 #include "sailsim/axi4/transaction.hpp"
 #include "sailsim/replay/output_file.hpp"
+#include "sailsim/replay/target.hpp"
 
 namespace sailsim::replay {
 
@@ -80,18 +81,28 @@ void write_recording(const Sequence& seq, const RunResult& result, const std::fi
     for (size_t i = 0; i < seq.tags.size(); ++i) y << (i ? ", " : "") << seq.tags[i];
     y << "]\n";
   }
+  // The card's one memory port is ddr: a config.memory.ports entry for it is its setting.
+  axi4::Latency read_latency = c.read_latency, write_latency = c.write_latency;
+  double ready = c.ready;
+  bool reorder = c.reorder;
+  const std::vector<axi4::ErrorRange>* errors = &c.errors;
+  for (const PortMemory& pm : c.port_memory) {
+    if (!names_port(pm.port, "ddr")) continue;
+    read_latency = pm.read_latency, write_latency = pm.write_latency, ready = pm.ready, reorder = pm.reorder;
+    errors = &pm.errors;
+  }
   y << "config:\n"
     << "  seed: " << c.seed << "\n"
     << "  timeout_cycles: " << c.timeout_cycles << "\n"
     << (seq.uses_shim() ? "  driver: shim\n" : "")
     << "  memory:\n"
-    << "    read_latency: " << latency(c.read_latency) << "\n"
-    << "    write_latency: " << latency(c.write_latency) << "\n"
-    << "    ready: " << std::setprecision(17) << c.ready << "\n"
-    << "    reorder: " << (c.reorder ? "true" : "false") << "\n";
-  if (!c.errors.empty()) {
+    << "    read_latency: " << latency(read_latency) << "\n"
+    << "    write_latency: " << latency(write_latency) << "\n"
+    << "    ready: " << std::setprecision(17) << ready << "\n"
+    << "    reorder: " << (reorder ? "true" : "false") << "\n";
+  if (!errors->empty()) {
     y << "    errors:\n";
-    for (const auto& e : c.errors) {
+    for (const auto& e : *errors) {
       y << "      - {base: " << hex(e.base) << ", size: " << hex(e.size) << ", resp: " << axi4::to_string(e.resp)
         << ", on: " << resp_on(e.on) << "}\n";
     }

@@ -131,14 +131,25 @@ int random_initial_seed_of(uint64_t seed) {
 namespace {
 
 TargetConfig target_config(const Config& c, const RunOptions& options) {
-  TargetConfig cc;
+  TargetConfig config;
+  card::CardConfig& cc = config.card;
   cc.memory.seed = c.seed;
   cc.memory.read_latency = c.read_latency;
   cc.memory.write_latency = c.write_latency;
   cc.memory.ready = axi4::ReadyChance::all(c.ready);
   cc.memory.reorder = c.reorder;
   cc.memory.errors = c.errors;
-  const uint64_t slowest = std::max(c.read_latency.max, c.write_latency.max);
+  uint64_t slowest = std::max(c.read_latency.max, c.write_latency.max);
+  for (const PortMemory& pm : c.port_memory) {
+    axi4::MemoryPortConfig m = cc.memory;
+    m.read_latency = pm.read_latency;
+    m.write_latency = pm.write_latency;
+    m.ready = axi4::ReadyChance::all(pm.ready);
+    m.reorder = pm.reorder;
+    m.errors = pm.errors;
+    config.memory_ports.emplace_back(pm.port, std::move(m));
+    slowest = std::max({slowest, uint64_t{pm.read_latency.max}, uint64_t{pm.write_latency.max}});
+  }
   cc.simulation.watchdog_cycles = std::max<uint64_t>(10'000, 4 * slowest + 1'000);
   cc.simulation.fst_path = options.fst_path;
   cc.simulation.log_capacity = size_t{1} << 16;
@@ -146,7 +157,7 @@ TargetConfig target_config(const Config& c, const RunOptions& options) {
   cc.host.seed = c.seed * 31 + 7;
   cc.host.bready = c.host_ready;
   cc.host.rready = c.host_ready;
-  return cc;
+  return config;
 }
 
 class Runner {
@@ -329,6 +340,13 @@ class Runner {
     const auto sail_only = [&](const Step& step, const std::string& what) {
       if (!card_) problem(&step, what + " needs the Sail top, and " + target_->what() + " is another design");
     };
+    for (const PortMemory& pm : seq_.config.port_memory) {
+      if (!target_->find_memory(pm.port)) {
+        os << outcome_name(kBadInput) << " " << seq_.file.string() << ":" << pm.where.line << ":" << pm.where.column
+           << ": config.memory ports names '" << pm.port << "', which is not a master port with a memory: " << ports
+           << "; no step ran\n";
+      }
+    }
     if (!card_ && seq_.uses_shim()) problem(nullptr, "ioctl steps and config.driver: shim need the Sail card, and " + target_->what() + " is another design");
     for (const Step& step : seq_.steps) {
       std::visit([&](const auto& body) {

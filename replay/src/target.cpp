@@ -21,6 +21,13 @@ bool names_port(std::string_view name, const std::string& port) {
   return !port.empty() && port.back() == '_' && name == std::string_view(port).substr(0, port.size() - 1);
 }
 
+axi4::MemoryPortConfig TargetConfig::memory_for(const std::string& port) const {
+  for (const auto& [name, config] : memory_ports) {
+    if (names_port(name, port)) return config;
+  }
+  return card.memory;
+}
+
 const Target::HostSide* Target::find_host(std::string_view name) const {
   for (const HostSide& h : hosts_) {
     if (names_port(name, h.port->name())) return &h;
@@ -44,6 +51,13 @@ std::string Target::port_list() const {
 
 namespace {
 
+// The card's settings: its one memory port is ddr.
+card::CardConfig card_config(const TargetConfig& config) {
+  card::CardConfig c = config.card;
+  c.memory = config.memory_for("ddr");
+  return c;
+}
+
 // The card's two ports as the runner sees them.
 class SailTarget : public Target {
  protected:
@@ -59,7 +73,7 @@ class SailTarget : public Target {
 
 class CardTarget final : public SailTarget {
  public:
-  explicit CardTarget(const TargetConfig& config) : card_(config) { describe(card_); }
+  explicit CardTarget(const TargetConfig& config) : card_(card_config(config)) { describe(card_); }
   card::SailCard* card() override { return &card_; }
 
  private:
@@ -76,7 +90,7 @@ class ShimTarget final : public SailTarget {
  private:
   static shim::DeviceConfig make_config(const TargetConfig& config) {
     shim::DeviceConfig c;
-    c.card = config;
+    c.card = card_config(config);
     return c;
   }
   shim::Device device_;

@@ -104,6 +104,23 @@ TEST(DutProgram, SailTopThroughTheGenericBindingTakesTheSailCardsCycles) {
   ASSERT_FALSE(line.empty()) << card.output;
   EXPECT_EQ(pass_line(generic.output), line) << generic.output;
 }
+
+TEST(DutProgram, OnePortsMemorySettingsByItsNameOnEitherBinding) {
+  // config.memory.ports: slower reads for the one memory port, named m_ on the generic
+  // binding and ddr on the Sail card: the same cycles on both, and more than without.
+  const auto base = run(SAILSIM_CLI_PATH, "replay " + quoted(kBad + "sail_top_poll.yaml"));
+  const auto generic = run(SAILSIM_DUT_SAIL_TOP, "replay " + quoted(kBad + "sail_top_poll_slow_m.yaml"));
+  const auto card = run(SAILSIM_CLI_PATH, "replay " + quoted(kBad + "sail_top_poll_slow_ddr.yaml"));
+  ASSERT_EQ(generic.exit_code, 0) << generic.output;
+  ASSERT_EQ(card.exit_code, 0) << card.output;
+  const std::string line = pass_line(card.output);
+  EXPECT_FALSE(line.empty()) << card.output;
+  EXPECT_EQ(pass_line(generic.output), line) << generic.output;
+  EXPECT_NE(pass_line(base.output), line) << base.output;
+  // Each name belongs to its own binding.
+  EXPECT_EQ(run(SAILSIM_DUT_SAIL_TOP, "replay " + quoted(kBad + "sail_top_poll_slow_ddr.yaml")).exit_code, 2);
+  EXPECT_EQ(run(SAILSIM_CLI_PATH, "replay " + quoted(kBad + "sail_top_poll_slow_m.yaml")).exit_code, 2);
+}
 #endif
 
 struct BadCase {
@@ -112,6 +129,11 @@ struct BadCase {
   std::string args;
   const char* message;
 };
+
+// A sequence of tests/dut/sequences named NAME.yaml, on the memory's program.
+BadCase sram_sequence(const char* name, const char* message) {
+  return {name, SAILSIM_DUT_SRAM, "replay " + quoted(kBad + name + ".yaml"), message};
+}
 
 class DutBadInput : public ::testing::TestWithParam<BadCase> {};
 
@@ -125,18 +147,22 @@ TEST_P(DutBadInput, ExitTwoNamingTheProblem) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, DutBadInput,
     ::testing::Values(
-        BadCase{"unknown_port", SAILSIM_DUT_SRAM, "replay " + quoted(kBad + "unknown_port.yaml"),
-                "unknown_port.yaml:8:5): no slave port 's9' to drive: the ports of the DUT dut_example_sram (top axi_sram) are s_ (slave)"},
-        BadCase{"sail_only_wait", SAILSIM_DUT_SRAM, "replay " + quoted(kBad + "sail_only_wait.yaml"),
-                "wait until irq needs the Sail top, and the DUT dut_example_sram (top axi_sram) is another design"},
-        BadCase{"sail_only_ioctl", SAILSIM_DUT_SRAM, "replay " + quoted(kBad + "sail_only_ioctl.yaml"),
-                "ioctl steps and config.driver: shim need the Sail card"},
-        BadCase{"id_too_wide", SAILSIM_DUT_SRAM, "replay " + quoted(kBad + "id_too_wide.yaml"),
-                "id 64 does not fit the 6-bit IDs of port s_"},
-        BadCase{"no_memory", SAILSIM_DUT_SRAM, "replay " + quoted(kBad + "no_memory.yaml"),
-                "check needs a memory (a master port)"},
-        BadCase{"port_in_format_1_0", SAILSIM_DUT_SRAM, "replay " + quoted(kBad + "port_in_format_1_0.yaml"),
-                "port_in_format_1_0.yaml:6:19: write port: is format 1.1"},
+        sram_sequence("unknown_port",
+                      "unknown_port.yaml:8:5): no slave port 's9' to drive: the ports of the DUT dut_example_sram (top axi_sram) are s_ (slave)"),
+        sram_sequence("sail_only_wait",
+                      "wait until irq needs the Sail top, and the DUT dut_example_sram (top axi_sram) is another design"),
+        sram_sequence("sail_only_ioctl",
+                      "ioctl steps and config.driver: shim need the Sail card"),
+        sram_sequence("id_too_wide",
+                      "id 64 does not fit the 6-bit IDs of port s_"),
+        sram_sequence("no_memory",
+                      "check needs a memory (a master port)"),
+        sram_sequence("port_in_format_1_0",
+                      "port_in_format_1_0.yaml:6:19: write port: is format 1.1"),
+        sram_sequence("config_ports_unknown",
+                      "config_ports_unknown.yaml:7:7: config.memory ports names 'm_', which is not a master port with a memory"),
+        sram_sequence("config_ports_format_1_0",
+                      "config_ports_format_1_0.yaml:5:19: config.memory ports: is format 1.1"),
         BadCase{"ports_file_wrong_role", SAILSIM_DUT_SRAM, "replay --ports " + quoted(kBad + "wrong_role.ports.yaml") + " " + quoted(kSequences + "sram.yaml"),
                 "port s_ of axi_sram is a slave port (its awvalid is an input), not a master port"},
         BadCase{"ports_file_unknown_prefix", SAILSIM_DUT_MASTER, "replay --ports " + quoted(kBad + "unknown_prefix.ports.yaml") + " " + quoted(kSequences + "pattern_master.yaml"),

@@ -27,6 +27,18 @@ struct Where {
   int column = 0;
 };
 
+// config.memory.ports (format 1.1): one memory port's settings, those of config.memory unless
+// the entry says otherwise.
+struct PortMemory {
+  std::string port{};
+  Where where{};
+  axi4::Latency read_latency = axi4::Latency::fixed(20);
+  axi4::Latency write_latency = axi4::Latency::fixed(10);
+  double ready = 1.0;
+  bool reorder = false;
+  std::vector<axi4::ErrorRange> errors{};
+};
+
 struct Config {
   uint64_t seed = 1;
   uint64_t timeout_cycles = 10'000'000;
@@ -35,6 +47,7 @@ struct Config {
   double ready = 1.0;
   bool reorder = false;
   std::vector<axi4::ErrorRange> errors{};
+  std::vector<PortMemory> port_memory{};  // config.memory.ports, in file order
   double host_ready = 1.0;
   // Project addition, config.driver: shim opens the card through the driver shim even
   // without ioctl steps (its open-time register reads come before the first step), as a

@@ -19,9 +19,14 @@
 
 namespace sailsim::replay {
 
-// How a sequence's config sets up a target: the memory models' timing, the host BFMs, the
-// kernel (watchdog, FST, logs). The Sail card's own settings type, used for every target.
-using TargetConfig = card::CardConfig;
+// How a sequence's config sets up a target: the memory models' timing (config.memory, and
+// config.memory.ports for one port), the host BFMs, the kernel (watchdog, FST, logs).
+struct TargetConfig {
+  card::CardConfig card{};  // its memory: every memory port's settings unless overridden
+  std::vector<std::pair<std::string, axi4::MemoryPortConfig>> memory_ports{};  // by port name
+  // The memory settings of the port named `port`: an override naming it, else card.memory.
+  axi4::MemoryPortConfig memory_for(const std::string& port) const;
+};
 
 class Target {
  public:
