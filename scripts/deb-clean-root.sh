@@ -2,7 +2,8 @@
 # The Debian package on a clean Debian 12: makes a minimal bookworm root with mmdebstrap,
 # installs the package there with `apt install ./sailsim_<version>_amd64.deb` (apt fetches
 # every declared dependency from Debian), then inside that root builds tests/package/consumer
-# with find_package(sailsim) and runs it, and runs the packaged sailsim (its version, a
+# with find_package(sailsim) and runs it, builds examples/byo-rtl (sailsim_add_dut on two
+# modules of its own) and runs its tests, and runs the packaged sailsim (its version, a
 # sequence, a GGML sweep from the package's own GGML). Needs root and Debian's mirrors; not
 # part of the test suite (package.deb checks the fields, files and dependencies offline).
 #   scripts/deb-clean-root.sh [--deb FILE] [--root DIR]
@@ -45,6 +46,7 @@ mmdebstrap --variant=apt --include=ca-certificates bookworm "$root" >"$root.log"
   { cat "$root.log" >&2; die "mmdebstrap failed"; }
 cp "$deb" "$root/tmp/"
 cp -r "$SAILSIM_ROOT/tests/package/consumer" "$root/tmp/consumer"
+cp -r "$SAILSIM_ROOT/examples/byo-rtl" "$root/tmp/byo-rtl"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 mount -t proc proc "$root/proc"
 say "apt install ./$(basename "$deb") in it"
@@ -60,6 +62,9 @@ chroot "$root" bash -euo pipefail -c '
   cat consumer-build/found.txt
   consumer-build/c_consumer
   consumer-build/consumer /usr/share/sailsim/vectors/sequences/driver_four_phase.yaml
+  cmake -S byo-rtl -B byo-rtl-build -DCMAKE_BUILD_TYPE=Release >byo-configure.log 2>&1 || { cat byo-configure.log; exit 1; }
+  cmake --build byo-rtl-build -j 2 >byo-build.log 2>&1 || { cat byo-build.log; exit 1; }
+  ctest --test-dir byo-rtl-build --output-on-failure | tail -n 3
   sailsim replay /usr/share/sailsim/vectors/sequences/driver_four_phase.yaml | head -n 1
   sailsim sweep ggml --seed 3 --dots 100 | tail -n 1'
 say "the package installs and works on a clean Debian 12"

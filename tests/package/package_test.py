@@ -176,7 +176,9 @@ def test_deb(args):
     for f in ["./usr/bin/sailsim", "./usr/lib/libsailsim.so", "./usr/lib/libsailsim_replay.a",
               "./usr/lib/cmake/sailsim/sailsimConfig.cmake", "./usr/include/sailsim.h",
               "./usr/include/sailsim/models/sail_top/Vsail_top.h", "./usr/lib/sailsim/ggml/libggml-base.so",
-              "./usr/share/sailsim/vectors/" + SEQUENCE]:
+              "./usr/share/sailsim/vectors/" + SEQUENCE, "./usr/lib/cmake/sailsim/SailsimDut.cmake",
+              "./usr/lib/cmake/sailsim/sailsim_dut_glue.cmake", "./usr/lib/libsailsim_dut.a",
+              "./usr/include/sailsim/dut/program.hpp"]:
         check(f in files, f"the package holds {f}")
 
     rc, out = run(["dpkg", "--dry-run", "-i", deb])
