@@ -9,7 +9,6 @@
 #include "sailsim/axi4/burst.hpp"
 #include "sailsim/axi4/transaction.hpp"
 #include "sailsim/replay/output_file.hpp"
-#include "sailsim/replay/target.hpp"
 
 namespace sailsim::replay {
 
@@ -42,6 +41,21 @@ std::string resp_on(axi4::ErrorOn on) {
   return on == axi4::ErrorOn::Read ? "read" : on == axi4::ErrorOn::Write ? "write" : "both";
 }
 
+// The memory keys of config.memory (or of a config.memory.ports entry), at `indent`.
+void write_memory(std::ostream& y, const std::string& indent, const axi4::Latency& read, const axi4::Latency& write,
+                  double ready, bool reorder, const std::vector<axi4::ErrorRange>& errors) {
+  y << indent << "read_latency: " << latency(read) << "\n"
+    << indent << "write_latency: " << latency(write) << "\n"
+    << indent << "ready: " << std::setprecision(17) << ready << "\n"
+    << indent << "reorder: " << (reorder ? "true" : "false") << "\n";
+  if (errors.empty()) return;
+  y << indent << "errors:\n";
+  for (const auto& e : errors) {
+    y << indent << "  - {base: " << hex(e.base) << ", size: " << hex(e.size) << ", resp: " << axi4::to_string(e.resp)
+      << ", on: " << resp_on(e.on) << "}\n";
+  }
+}
+
 struct Event {
   uint64_t valid_cycle = 0;
   const axi4::TransactionRecord* record = nullptr;
@@ -71,40 +85,32 @@ void write_recording(const Sequence& seq, const RunResult& result, const std::fi
   std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.valid_cycle < b.valid_cycle; });
 
   const Config& c = seq.config;
+  // Format 1.1 when the recording needs it: memory settings by port, or IDs over 4 bits (a
+  // design other than the Sail card).
+  bool wide_ids = false;
+  for (const Event& e : events) wide_ids = wide_ids || e.record->id >= (1u << axi4::kIdWidth);
+  const bool format_1_1 = wide_ids || !c.port_memory.empty();
   std::ostringstream y;
   y << "# Recorded by sailsim replay --record from " << seq.file.filename().string() << ": the host-port traffic of\n"
     << "# the run, one transaction per step, each issued so that its first VALID is where it was.\n"
-    << "sailsim: 1\n"
+    << (format_1_1 ? "sailsim: 1.1\n" : "sailsim: 1\n")
     << "name: " << seq.name << ".recorded\n";
   if (!seq.tags.empty()) {
     y << "tags: [";
     for (size_t i = 0; i < seq.tags.size(); ++i) y << (i ? ", " : "") << seq.tags[i];
     y << "]\n";
   }
-  // The card's one memory port is ddr: a config.memory.ports entry for it is its setting.
-  axi4::Latency read_latency = c.read_latency, write_latency = c.write_latency;
-  double ready = c.ready;
-  bool reorder = c.reorder;
-  const std::vector<axi4::ErrorRange>* errors = &c.errors;
-  for (const PortMemory& pm : c.port_memory) {
-    if (!names_port(pm.port, "ddr")) continue;
-    read_latency = pm.read_latency, write_latency = pm.write_latency, ready = pm.ready, reorder = pm.reorder;
-    errors = &pm.errors;
-  }
   y << "config:\n"
     << "  seed: " << c.seed << "\n"
     << "  timeout_cycles: " << c.timeout_cycles << "\n"
     << (seq.uses_shim() ? "  driver: shim\n" : "")
-    << "  memory:\n"
-    << "    read_latency: " << latency(read_latency) << "\n"
-    << "    write_latency: " << latency(write_latency) << "\n"
-    << "    ready: " << std::setprecision(17) << ready << "\n"
-    << "    reorder: " << (reorder ? "true" : "false") << "\n";
-  if (!errors->empty()) {
-    y << "    errors:\n";
-    for (const auto& e : *errors) {
-      y << "      - {base: " << hex(e.base) << ", size: " << hex(e.size) << ", resp: " << axi4::to_string(e.resp)
-        << ", on: " << resp_on(e.on) << "}\n";
+    << "  memory:\n";
+  write_memory(y, "    ", c.read_latency, c.write_latency, c.ready, c.reorder, c.errors);
+  if (!c.port_memory.empty()) {
+    y << "    ports:\n";
+    for (const PortMemory& pm : c.port_memory) {
+      y << "      " << pm.port << ":\n";
+      write_memory(y, "        ", pm.read_latency, pm.write_latency, pm.ready, pm.reorder, pm.errors);
     }
   }
   y << "  host:\n    ready: " << std::setprecision(17) << c.host_ready << "\n";

@@ -347,6 +347,10 @@ class Runner {
            << "; no step ran\n";
       }
     }
+    if (options_.record && target_->hosts().size() > 1) {
+      problem(nullptr, "--record writes one slave port's traffic, and " + target_->what() + " has " +
+                           std::to_string(target_->hosts().size()) + " (" + target_->port_list() + ")");
+    }
     if (!card_ && seq_.uses_shim()) problem(nullptr, "ioctl steps and config.driver: shim need the Sail card, and " + target_->what() + " is another design");
     for (const Step& step : seq_.steps) {
       std::visit([&](const auto& body) {

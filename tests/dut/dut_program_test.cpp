@@ -79,6 +79,37 @@ TEST(DutProgram, WrongResetPolarityHoldsTheDesignInResetAndTheWatchdogSaysSo) {
   EXPECT_NE(r.output.find("mem_"), std::string::npos) << r.output;
 }
 
+TEST(DutProgram, SeveralSlavePortsEachDrivenByName) {
+  const auto r = run(SAILSIM_DUT_SRAM_PAIR, "replay " + quoted(kBad + "pair.yaml"));
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  const auto unnamed = run(SAILSIM_DUT_SRAM_PAIR, "replay " + quoted(kBad + "pair_unnamed.yaml"));
+  EXPECT_EQ(unnamed.exit_code, 2) << unnamed.output;
+  EXPECT_NE(unnamed.output.find("pair_unnamed.yaml:6:5): read must say which slave port it drives (port: NAME): the ports of "
+                                "the DUT dut_sram_pair (top axi_sram_pair) are s0_ (slave), s1_ (slave)"),
+            std::string::npos)
+      << unnamed.output;
+  // --record keeps one slave port's traffic: refused rather than half a recording.
+  const auto dir = sailsim::testing::fresh_dir("dut", "pair-record");
+  const auto rec = run(SAILSIM_DUT_SRAM_PAIR, "replay --record " + quoted((dir / "rec.yaml").string()) + " " + quoted(kBad + "pair.yaml"));
+  EXPECT_EQ(rec.exit_code, 2) << rec.output;
+  EXPECT_NE(rec.output.find("--record writes one slave port's traffic, and the DUT dut_sram_pair (top axi_sram_pair) has 2"),
+            std::string::npos)
+      << rec.output;
+}
+
+TEST(DutProgram, RecordingOfADutReplaysToTheSameCycles) {
+  // IDs of 6 bits (63): the recording is format 1.1.
+  const auto dir = sailsim::testing::fresh_dir("dut", "record");
+  const std::string rec = (dir / "rec.yaml").string();
+  const auto first = run(SAILSIM_DUT_SRAM_ACLK, "replay --record " + quoted(rec) + " " + quoted(kBad + "aclk_sram.yaml"));
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_NE(read_text(rec).find("\nsailsim: 1.1\n"), std::string::npos) << read_text(rec);
+  const auto again = run(SAILSIM_DUT_SRAM_ACLK, "replay " + quoted(rec));
+  EXPECT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_NE(again.output.find(", 18 cycles"), std::string::npos) << again.output;
+  EXPECT_NE(first.output.find(", 18 cycles"), std::string::npos) << first.output;
+}
+
 TEST(DutProgram, PortsListsTheDesignsPorts) {
   const auto r = run(SAILSIM_DUT_SRAM, "ports");
   EXPECT_EQ(r.exit_code, 0) << r.output;
@@ -117,6 +148,14 @@ TEST(DutProgram, OnePortsMemorySettingsByItsNameOnEitherBinding) {
   EXPECT_FALSE(line.empty()) << card.output;
   EXPECT_EQ(pass_line(generic.output), line) << generic.output;
   EXPECT_NE(pass_line(base.output), line) << base.output;
+  // A recording keeps the port's own settings (format 1.1): the same cycles again.
+  const auto dir = sailsim::testing::fresh_dir("dut", "record-ports");
+  const std::string rec = (dir / "rec.yaml").string();
+  ASSERT_EQ(run(SAILSIM_CLI_PATH, "replay --record " + quoted(rec) + " " + quoted(kBad + "sail_top_poll_slow_ddr.yaml")).exit_code, 0);
+  const auto replayed = run(SAILSIM_CLI_PATH, "replay " + quoted(rec));
+  EXPECT_EQ(replayed.exit_code, 0) << replayed.output;
+  EXPECT_EQ(pass_line(replayed.output).substr(pass_line(replayed.output).find(',')), line.substr(line.find(',')))
+      << replayed.output;
   // Each name belongs to its own binding.
   EXPECT_EQ(run(SAILSIM_DUT_SAIL_TOP, "replay " + quoted(kBad + "sail_top_poll_slow_ddr.yaml")).exit_code, 2);
   EXPECT_EQ(run(SAILSIM_CLI_PATH, "replay " + quoted(kBad + "sail_top_poll_slow_m.yaml")).exit_code, 2);
