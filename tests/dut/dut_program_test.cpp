@@ -4,6 +4,8 @@
 // a ports file can make against a DUT.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <regex>
 #include <string>
 
@@ -108,6 +110,27 @@ TEST(DutProgram, RecordingOfADutReplaysToTheSameCycles) {
   EXPECT_EQ(again.exit_code, 0) << again.output;
   EXPECT_NE(again.output.find(", 18 cycles"), std::string::npos) << again.output;
   EXPECT_NE(first.output.find(", 18 cycles"), std::string::npos) << first.output;
+}
+
+TEST(DutProgram, SailsimRegressRunsTheDutsSequences) {
+  // A nightly plan whose groups name the DUT programs (`sailsim:`): the runs, the verdicts,
+  // the triage and the reports are sailsim regress's own.
+  const auto dir = sailsim::testing::fresh_dir("dut", "regress");
+  const std::string plan = (dir / "plan.yaml").string();
+  {
+    std::ofstream out(plan);
+    out << "sailsim_regress: 1\ngroups:\n"
+        << "  - name: sram\n    sequences: [" << kSequences << "sram.yaml, " << kSequences << "sram_long_read.yaml]\n"
+        << "    sailsim: " << SAILSIM_DUT_SRAM << "\n"
+        << "  - name: sram_bug\n    sequences: [" << kSequences << "sram_long_read.yaml]\n"
+        << "    sailsim: " << SAILSIM_DUT_SRAM_BUG << "\n";
+  }
+  const auto r = run(SAILSIM_CLI_PATH, "regress " + quoted(plan) + " --out " + quoted((dir / "out").string()) + " -j 1");
+  EXPECT_EQ(r.exit_code, 4) << r.output;
+  EXPECT_NE(r.output.find("3 runs: 2 passed, 1 failed"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("VIOLATION  sram_bug.0"), std::string::npos) << r.output;
+  EXPECT_NE(read_text(dir / "out" / "junit.xml").find("sram_bug.0"), std::string::npos);
+  EXPECT_TRUE(std::filesystem::exists(dir / "out" / "failures" / "sram_bug.0" / "repro.sh"));
 }
 
 TEST(DutProgram, PortsListsTheDesignsPorts) {
