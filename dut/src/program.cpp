@@ -59,7 +59,7 @@ int program_main(int argc, char** argv, const Design& design) {
       return cli::kExitBadInput;
     }
     return cli::run_replay(replay, std::cout, std::cerr);
-  } catch (const PortsFileError& e) {
+  } catch (const vecset::InputError& e) {
     std::cerr << design.name << ": --ports " << e.what() << "\n";
     return cli::kExitBadInput;
   } catch (const std::exception& e) {

@@ -314,9 +314,10 @@ class Runner {
   // card has. Checked before the first step: a bad sequence for this target is bad input.
   std::string target_problems() const {
     std::ostringstream os;
-    const auto problem = [&](const Step* step, const std::string& message) {
-      os << outcome_name(kBadInput) << " " << where(step) << ": " << message << "; no step ran\n";
+    const auto problem_at = [&](const std::string& label, const std::string& message) {
+      os << outcome_name(kBadInput) << " " << label << ": " << message << "; no step ran\n";
     };
+    const auto problem = [&](const Step* step, const std::string& message) { problem_at(where(step), message); };
     const std::string ports = "the ports of " + target_->what() + " are " + target_->port_list();
     const auto host_port = [&](const Step& step, const std::string& port) -> const Target::HostSide* {
       if (port.empty()) {
@@ -342,9 +343,8 @@ class Runner {
     };
     for (const PortMemory& pm : seq_.config.port_memory) {
       if (!target_->find_memory(pm.port)) {
-        os << outcome_name(kBadInput) << " " << seq_.file.string() << ":" << pm.where.line << ":" << pm.where.column
-           << ": config.memory ports names '" << pm.port << "', which is not a master port with a memory: " << ports
-           << "; no step ran\n";
+        problem_at(seq_.file.string() + ":" + std::to_string(pm.where.line) + ":" + std::to_string(pm.where.column),
+                   "config.memory ports names '" + pm.port + "', which is not a master port with a memory: " + ports);
       }
     }
     if (options_.record && target_->hosts().size() > 1) {
@@ -373,10 +373,8 @@ class Runner {
           if (body.master) sail_only(step, "expect_log master: (the DDR log's host / engine field)");
         } else if constexpr (std::is_same_v<T, WaitStep>) {
           sail_only(step, std::string("wait until ") + (body.until == WaitUntil::Irq ? "irq" : "engine_idle"));
-        } else if constexpr (std::is_same_v<T, IoctlStep>) {
-          (void)body;  // reported once, above
         } else {
-          (void)body;
+          (void)body;  // idle asks nothing of the target; ioctl steps are reported once, above
         }
       }, step.body);
     }

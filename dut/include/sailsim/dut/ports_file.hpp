@@ -5,21 +5,17 @@
 //     - {prefix: s_, role: slave}     # sailsim's host BFM drives it
 //     - {prefix: m_, role: master}    # sailsim's memory model answers it
 //
-// Every problem is a PortsFileError "FILE:LINE:COLUMN: what was expected".
+// The file is read as every input file is (regular files only); every problem is a
+// vecset::InputError "FILE:LINE:COLUMN: what was expected".
 #pragma once
 
 #include <filesystem>
-#include <stdexcept>
 #include <vector>
 
 #include "sailsim/dut/design.hpp"
+#include "sailsim/vecset/input_error.hpp"
 
 namespace sailsim::dut {
-
-class PortsFileError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 std::vector<Binding> load_ports_file(const std::filesystem::path& file);
 
